@@ -1,0 +1,1 @@
+"""Components of the pressextract spaCy pipeline, one module each."""

@@ -1,0 +1,1 @@
+"""Pure functions for Danish numbers, money and dates: no spaCy here."""
