@@ -1,3 +1,41 @@
-"""pressextract: Danish press releases to typed tables."""
+"""pressextract: Danish press releases to typed tables.
+
+    >>> import extract
+    >>> tables = extract.extract([{"text": "Statsminister Mette Frederiksen besøgte i dag Aarhus.",
+    ...                            "published": "2024-05-02"}])
+    >>> tables.ministers[["name", "title", "country"]].values.tolist()
+    [['Mette Frederiksen', 'statsminister', 'DK']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
 
 __version__ = "0.1.0"
+
+from extract.pipeline import load  # noqa: E402
+from extract.readers import Record  # noqa: E402
+from extract.tables import Tables  # noqa: E402
+
+__all__ = ["Record", "Tables", "extract", "load", "__version__"]
+
+
+def extract(
+    records: Iterable[str | dict[str, Any] | Record],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Tables:
+    """Run the pipeline over texts or records (`{"id", "text", "published", ...}`) and return the tables."""
+    from extract.batch import process
+    from extract.readers import to_records
+    from extract.tables import empty_rows, merge_rows
+
+    rows = empty_rows()
+    for more in process(nlp or load(), to_records(records), batch_size=batch_size, n_process=n_process):
+        merge_rows(rows, more)
+    return Tables.from_rows(rows)

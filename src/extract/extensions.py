@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-DOC_EXTENSIONS = ("doc_id", "published")
+# doc_id, published (ISO date or None), and ent_extra: for each entity, keyed "start:end" by its
+# character offsets, {"end_char": end of the name without a genitive ending, "country": ISO code or None}.
+DOC_EXTENSIONS = ("doc_id", "published", "ent_extra")
 # One extension per value table, so spans of different tables with equal offsets never collide.
 SPAN_EXTENSIONS = ("amount", "quantity", "date")
 
 
 def register_extensions() -> None:
-    """Idempotently register `Doc._.doc_id`, `Doc._.published` (ISO date or None) and the span values."""
+    """Idempotently register the Doc and Span extensions above (all default to None)."""
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)

@@ -1,0 +1,64 @@
+"""The `extract` command: a thin typer app over run_batch(), show and evaluate()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from extract.readers import parse_published
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Danish press releases to typed tables.")
+
+
+@app.command()
+def run(
+    paths: list[Path] = typer.Argument(..., help="Release files or folders (.txt with NAME.meta.json, .jsonl, .html)."),
+    out: str = typer.Option("results.sqlite", "--out", "-o", help="Target: a SQLite file."),
+    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) for files without one."),
+    publisher: str | None = typer.Option(None, help="Publisher for files without one."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes for nlp.pipe(n_process=N)."),
+    batch_size: int = typer.Option(16, help="Releases per nlp.pipe batch."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress line."),
+) -> None:
+    """Extract every release under PATHS into OUT; releases already there unchanged are skipped."""
+    from extract.batch import run_batch
+    from extract.sinks import SinkError
+
+    try:
+        defaults = {"published": parse_published(published), "publisher": publisher}
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--published") from None
+    try:
+        summary = run_batch(paths, out, defaults=defaults, n_process=jobs, batch_size=batch_size, quiet=quiet)
+    except SinkError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(
+        f"{summary.documents} releases written to {out} ({summary.skipped} unchanged, {summary.rows} rows, "
+        f"{summary.errors} errors) in {summary.seconds:.1f}s"
+    )
+    if summary.errors:
+        typer.echo("some releases could not be read: see the documents table (status = 'error')", err=True)
+        raise typer.Exit(2)
+
+
+@app.command()
+def show(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="One release (.txt, .html) or .jsonl."),
+    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) if the file has none."),
+) -> None:
+    """Print one release's tables in the terminal."""
+    from extract import extract as run_extract
+    from extract.readers import read_paths
+    from extract.render import render_tables
+
+    records = list(read_paths([file], {"published": parse_published(published)}))
+    tables = run_extract(records)
+    typer.echo(render_tables(tables))
+    if any(r.error for r in records):
+        raise typer.Exit(2)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()

@@ -1,0 +1,311 @@
+"""Ministers and other persons, found by the cues Danish releases give around names.
+
+Cues: a minister title ("forsvarsminister", "beskæftigelses- og ligestillingsminister", "minister for
+byer og landdistrikter", definite "Statsministeren"), a role noun ("direktør", "borgmester"), a speech
+verb ("siger"), a known first name, a party letter "(V)". Once a full name is known, later bare
+surnames and definite titles ("Frederiksen", "forsvarsministeren", "ministeren") are tied to it.
+
+Writes `doc.spans["persons"]` (label PERSON, id = canonical full name, see rule_ids.py) and
+`doc.spans["ministers"]` (label = title, id = full name or "", kb_id = ISO country code).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.da import Danish
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.resources import nationalities, word_list
+from extract.rule_ids import RuleId, parse_rule_id, strip_genitive
+
+MINISTER_TOKEN = re.compile(r"^[A-ZÆØÅa-zæøå]*minister(en|ens|s)?$", re.IGNORECASE)
+COMPOUND_PART = re.compile(r"^[A-ZÆØÅa-zæøå]+-$")
+NAME_WORD = re.compile(
+    r"^(?:[A-ZÆØÅÉÁÓÚÍÜÖÄŠŽČ][a-zæøåéáóúíüöäëïñçšžčćđłńśźżőűāēīūţşğ'’]+"
+    r"(?:-[A-ZÆØÅa-zæøå][a-zæøåéáóúíüöäë]+)*(?:'s|’s)?"
+    r"|[A-ZÆØÅ]\.(?:-?[A-ZÆØÅ]\.)*|Mc[A-Z][a-z]+)$"
+)
+PARTICLES = frozenset({"von", "van", "de", "der", "den", "af", "av", "la", "le", "di", "da", "du", "bin", "al", "el"})
+NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+# Capitalised words that start sentences but never names.
+NOT_NAMES = frozenset(
+    "I Det Den De Der Han Hun Vi Jeg Men Og Som At En Et Til Fra På Med For Efter Når Hvis Da Nu Her Dette "
+    "Denne Disse Samtidig Derfor Også Både Ifølge Blandt Under Over Mellem Om Alle Flere Regeringen "
+    "Baggrund Fakta Kontakt Læs Yderligere Pressemeddelelse Kilde Januar Februar Marts April Maj Juni Juli "
+    "August September Oktober November December Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag "
+    "Dansk Danske Ministeren Statsministeren Kommunen Regionen Forsvaret".split()
+)
+SPEECH_VERBS = frozenset(
+    "siger sagde udtaler udtalte fortæller fortalte understreger understregede tilføjer tilføjede påpeger "
+    "påpegede forklarer forklarede mener skriver skrev lyder slår konstaterer konstaterede".split()
+)
+PARTY_LETTERS = frozenset("A B C D F I K M O V Æ Ø Å S SF RV EL LA DF KF ALT NB".split())
+COUNTRY_LEAD_SKIP = frozenset(
+    "den det de nuværende tidligere afgående nye nyudnævnte daværende kommende fungerende konstituerede "
+    "nyvalgte ,".split()
+)
+MAX_NAME_TOKENS = 5
+ROLE_HEADS = ("formand", "formanden", "direktør", "direktøren", "chef", "chefen", "borgmester", "borgmesteren",
+              "sekretær", "sekretæren", "rådgiver", "rådgiveren", "ordfører", "ordføreren")
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int  # token index of the first title token
+    end: int  # token index after the title
+    title: str  # lower-case indefinite form
+    definite: bool
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str | None  # canonical full name
+    genitive: bool = False
+
+
+def normalise_title(text: str) -> tuple[str, bool]:
+    """ "Forsvarsministeren" -> ("forsvarsminister", True); "statsministers" -> ("statsminister", False)."""
+    low = text.lower()
+    for ending, definite in (("ens", True), ("en", True), ("s", False)):
+        if low.endswith("minister" + ending):
+            return low[: -len(ending)], definite
+    return low, False
+
+
+class PersonFinder:
+    """Finds persons and ministers with the cues described in the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer_key: str = "gazetteer") -> None:
+        self.name = name
+        self.gazetteer_key = gazetteer_key
+        self.first_names = word_list("first_names.txt")
+        roles = word_list("person_roles.txt")
+        self.roles = roles | {r + "en" for r in roles} | {r + "n" for r in roles if r.endswith("e")}
+        self.nationalities = nationalities()
+
+    def _is_role(self, low: str) -> bool:
+        """A role noun, also as the head of a compound ("kommissionsformand", "kampagnechef")."""
+        return low in self.roles or (len(low) > 8 and low.endswith(ROLE_HEADS))
+
+    # ---- names ---------------------------------------------------------------------------------
+    def _is_name_word(self, token: Token) -> bool:
+        return bool(NAME_WORD.match(token.text)) and token.text not in NOT_NAMES
+
+    def _name_end(self, doc: Doc, start: int, blocked: set[int]) -> int | None:
+        """End of a name starting at `start` (two or more words, or one word we allow), else None."""
+        if start >= len(doc) or start in blocked or not self._is_name_word(doc[start]):
+            return None
+        i = start + 1
+        while i < len(doc) and i - start < MAX_NAME_TOKENS and doc[i - 1].whitespace_:
+            tok = doc[i]
+            if i in blocked or tok.text.endswith(("'s", "’s")) and self._is_name_word(tok):
+                if i not in blocked:
+                    i += 1
+                break
+            if self._is_name_word(tok) or tok.text in NAME_SUFFIXES:
+                i += 1
+            elif tok.text in PARTICLES:
+                k = i
+                while k < len(doc) and doc[k].text in PARTICLES and k - i < 3:
+                    k += 1
+                if k < len(doc) and self._is_name_word(doc[k]) and k not in blocked:
+                    i = k + 1
+                else:
+                    break
+            else:
+                break
+        if doc[start].text.endswith(("'s", "’s")):
+            return start + 1
+        return i
+
+    # ---- titles --------------------------------------------------------------------------------
+    def _titles(self, doc: Doc) -> list[Title]:
+        titles = []
+        for tok in doc:
+            if not MINISTER_TOKEN.match(tok.text) or tok.text.lower().startswith("ministeri"):
+                continue
+            start, end = tok.i, tok.i + 1
+            # "beskæftigelses- og ligestillingsminister", "uddannelses-, forsknings- og …minister"
+            j = tok.i - 1
+            if j >= 0 and doc[j].lower_ == "og":
+                k = j - 1
+                while k >= 0 and (COMPOUND_PART.match(doc[k].text) or doc[k].text == ","):
+                    k -= 1
+                if k + 1 < j and COMPOUND_PART.match(doc[k + 1].text):
+                    start = k + 1
+            title, definite = normalise_title(tok.text)
+            text = doc[start : tok.i].text + " " + title if start < tok.i else title
+            text = text.lower()
+            # "minister for byer og landdistrikter"
+            if title == "minister" and end < len(doc) and doc[end].lower_ == "for":
+                k = end + 1
+                while k < len(doc) and k - end <= 6 and (doc[k].is_lower or doc[k].text == ","):
+                    k += 1
+                while k > end + 1 and doc[k - 1].text in {",", "og"}:
+                    k -= 1
+                if k > end + 1:
+                    text = f"{text} {doc[end:k].text}".lower()
+                    end = k
+            titles.append(Title(start, end, text, definite))
+        return titles
+
+    def _title_country(self, doc: Doc, title: Title, gaz: list[Span]) -> str | None:
+        i = title.start - 1
+        while i >= 0 and doc[i].lower_ in COUNTRY_LEAD_SKIP and doc[i].lower_ not in self.nationalities:
+            i -= 1
+        if i < 0:
+            return None
+        if doc[i].lower_ in self.nationalities:
+            return self.nationalities[doc[i].lower_]
+        for span in gaz:
+            rid = parse_rule_id(span.id_)
+            if span.label_ == "COUNTRY" and span.end == i + 1 and rid.genitive:
+                return rid.key
+        return None
+
+    # ---- main ----------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = list(doc.spans[self.gazetteer_key]) if self.gazetteer_key in doc.spans else []
+        # Known organisations and countries (not ambiguous places) cannot be names.
+        blocked: set[int] = set()
+        for span in gaz:
+            if span.label_ in {"ORG", "COUNTRY"} and len(span) > 0:
+                blocked.update(range(span.start, span.end))
+        titles = self._titles(doc)
+        title_tokens = {i for t in titles for i in range(t.start, t.end)}
+        blocked |= title_tokens
+
+        names: dict[int, int] = {}  # start -> end of full-name mentions found by a cue
+        minister_of: dict[int, tuple[Title, str | None]] = {}  # name start -> (title, country)
+        title_only: list[tuple[Title, str | None]] = []
+        for title in titles:
+            country = self._title_country(doc, title, gaz)
+            k = title.end + (1 if title.end < len(doc) and doc[title.end].text == "," else 0)
+            end = self._name_end(doc, k, blocked)
+            if end is not None and (end - k >= 2 or title.definite is False):
+                names[k] = end
+                minister_of[k] = (title, country)
+            elif title.definite:
+                title_only.append((title, country))
+
+        for tok in doc:
+            low = tok.lower_
+            start = None
+            if low in SPEECH_VERBS or self._is_role(low):
+                start = tok.i + 1
+                while start < len(doc) and (self._is_role(doc[start].lower_) or doc[start].text == ","):
+                    start += 1
+            elif tok.text in self.first_names and tok.i not in blocked:
+                start = tok.i
+            if start is None or start in names:
+                continue
+            end = self._name_end(doc, start, blocked)
+            if end is not None and end - start >= 2:
+                names[start] = end
+        # "Jakob Ellemann-Jensen (V)": a party letter after a two-word name
+        for tok in doc:
+            if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+                if doc[tok.i + 1].text in PARTY_LETTERS:
+                    k = tok.i - 1
+                    while k >= 0 and self._is_name_word(doc[k]) and k not in blocked and tok.i - k <= 4:
+                        k -= 1
+                    if tok.i - (k + 1) >= 2 and (k + 1) not in names:
+                        names[k + 1] = tok.i
+
+        mentions = self._mentions(doc, names, blocked)
+        self._write(doc, mentions, minister_of, title_only)
+        return doc
+
+    def _mentions(self, doc: Doc, names: dict[int, int], blocked: set[int]) -> list[Mention]:
+        """Full-name mentions plus later mentions of a known full name or its surname."""
+        full: dict[str, str] = {}  # surface full name -> canonical
+        surnames: dict[str, str] = {}
+        mentions: list[Mention] = []
+        taken: set[int] = set()
+        for start in sorted(names):
+            end = names[start]
+            if start in taken:
+                continue
+            words = [t.text for t in doc[start:end]]
+            genitive = words[-1].endswith(("'s", "’s"))
+            if genitive:
+                words[-1] = strip_genitive(words[-1])
+            canonical = " ".join(words)
+            full.setdefault(canonical, canonical)
+            surnames[words[-1]] = canonical
+            mentions.append(Mention(start, end, canonical, genitive))
+            taken.update(range(start, end))
+        if not full:
+            return mentions
+        for tok in doc:
+            if tok.i in taken or tok.i in blocked or not tok.text[:1].isupper():
+                continue
+            base = strip_genitive(tok.text) if tok.text not in surnames else tok.text
+            if base in surnames and (tok.i == 0 or doc[tok.i - 1].text not in self.first_names):
+                mentions.append(Mention(tok.i, tok.i + 1, surnames[base], base != tok.text))
+                taken.add(tok.i)
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _write(
+        self,
+        doc: Doc,
+        mentions: list[Mention],
+        minister_of: dict[int, tuple[Title, str | None]],
+        title_only: list[tuple[Title, str | None]],
+    ) -> None:
+        persons = [
+            Span(doc, m.start, m.end, label="PERSON", span_id=str(RuleId(m.name or "", genitive=m.genitive)))
+            for m in mentions
+        ]
+        doc.spans["persons"] = persons
+        ministers: dict[str, tuple[str, str]] = {}  # name -> (title, country)
+        named_titles: list[tuple[int, str, str, str]] = []  # (token, name, title, country)
+        for start, (title, country) in minister_of.items():
+            name = next((m.name for m in mentions if m.start == start and m.name), None)
+            if name is None:
+                continue
+            ministers.setdefault(name, (title.title, country or "DK"))
+            named_titles.append((start, name, title.title, country or ministers[name][1]))
+        rows: list[Span] = []
+        for m in mentions:
+            if m.name in ministers:
+                title_text, iso = ministers[m.name]
+                rows.append(Span(doc, m.start, m.end, label=title_text, kb_id=iso, span_id=m.name))
+        for bare, country in title_only:
+            name, resolved_title, iso = self._resolve_title(bare, country, named_titles)
+            rows.append(Span(doc, bare.end - 1, bare.end, label=resolved_title, kb_id=iso, span_id=name or ""))
+        rows.sort(key=lambda s: s.start)
+        doc.spans["ministers"] = rows
+
+    @staticmethod
+    def _resolve_title(
+        title: Title, country: str | None, named: list[tuple[int, str, str, str]]
+    ) -> tuple[str | None, str, str]:
+        """Tie "forsvarsministeren"/"ministeren" to the nearest named minister, preferring earlier ones.
+
+        Returns (name, title, country); a bare "ministeren" takes the title of the minister it refers to.
+        """
+        generic = title.title == "minister"
+        candidates = [n for n in named if (generic or n[2] == title.title) and (country is None or n[3] == country)]
+        before = [n for n in candidates if n[0] < title.start]
+        after = [n for n in candidates if n[0] > title.start]
+        pick = before[-1] if before else (after[0] if after else None)
+        if pick is None:
+            return None, title.title, country or "DK"
+        return pick[1], pick[2], country or pick[3]
+
+
+@Danish.factory(
+    "extract/ministers",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"gazetteer_key": "gazetteer"},
+)
+def make_ministers(nlp: Language, name: str, gazetteer_key: str) -> PersonFinder:
+    return PersonFinder(nlp, name, gazetteer_key=gazetteer_key)

@@ -1,0 +1,61 @@
+"""Assemble the pressextract pipeline: `spacy.blank("da")` plus our components, from one list."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+
+import extract.extensions  # noqa: F401  (registers Doc/Span extensions)
+
+# (factory, config) in pipeline order. A factory's module is imported before use so the pipeline also
+# works from a source checkout whose entry points are not installed.
+COMPONENTS: list[tuple[str, dict[str, Any]]] = [
+    ("extract/gazetteer", {}),
+    ("extract/ministers", {}),
+    ("extract/entities", {}),
+]
+OPTIONAL_COMPONENTS: list[tuple[str, dict[str, Any]]] = [
+    ("extract/amounts", {}),
+    ("extract/quantities", {}),
+    ("extract/dates", {}),
+]
+# Company suffixes the blank tokenizer splits at a sentence end ("A/S." -> "A", "/", "S.").
+TOKENIZER_SPECIAL_CASES = {
+    "A/S.": [{ORTH: "A/S"}, {ORTH: "."}],
+    "ApS.": [{ORTH: "ApS"}, {ORTH: "."}],
+    "I/S.": [{ORTH: "I/S"}, {ORTH: "."}],
+    "P/S.": [{ORTH: "P/S"}, {ORTH: "."}],
+}
+
+
+def _factory_module(factory: str) -> str:
+    return "extract.components." + factory.split("/", 1)[1]
+
+
+def available_components() -> list[tuple[str, dict[str, Any]]]:
+    """The core components plus the value extractors whose modules exist in this version."""
+    found = list(COMPONENTS)
+    for factory, config in OPTIONAL_COMPONENTS:
+        try:
+            importlib.import_module(_factory_module(factory))
+        except ModuleNotFoundError:
+            continue
+        found.append((factory, config))
+    return found
+
+
+def load() -> Language:
+    """Build the pipeline. Round-trips through `nlp.to_disk(path)` / `spacy.load(path)`."""
+    nlp = spacy.blank("da")
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    for text, tokens in TOKENIZER_SPECIAL_CASES.items():
+        tokenizer.add_special_case(text, tokens)
+    for factory, config in available_components():
+        importlib.import_module(_factory_module(factory))
+        nlp.add_pipe(factory, name=factory.split("/", 1)[1], config=config)
+    return nlp

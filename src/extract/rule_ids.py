@@ -1,0 +1,35 @@
+"""The id a gazetteer or person rule gives its spans: `KEY[|gen][|amb]`.
+
+KEY is the GeoNames id (CITY), ISO code (COUNTRY), canonical name (ORG, PERSON), or `*` when the
+matched text is its own canonical name. `gen` marks a genitive form ("Danmarks", "FN's"), whose
+ending is not part of the entity; `amb` a place name that is also a Danish word or name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ANY_KEY = "*"
+
+
+@dataclass(frozen=True)
+class RuleId:
+    key: str
+    genitive: bool = False
+    ambiguous: bool = False
+
+    def __str__(self) -> str:
+        return self.key + ("|gen" if self.genitive else "") + ("|amb" if self.ambiguous else "")
+
+
+def parse_rule_id(value: str) -> RuleId:
+    key, *flags = value.split("|")
+    return RuleId(key, genitive="gen" in flags, ambiguous="amb" in flags)
+
+
+def strip_genitive(text: str) -> str:
+    """Drop a Danish genitive ending: "FN's" -> "FN", "Danmarks" -> "Danmark", "Paris'" -> "Paris"."""
+    for ending in ("'s", "’s", "'", "’", "s"):
+        if text.endswith(ending) and len(text) > len(ending) + 1:
+            return text[: -len(ending)]
+    return text

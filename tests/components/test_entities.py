@@ -1,0 +1,162 @@
+"""Entities (PERSON, CITY, COUNTRY, ORG) on Danish sentences: exact spans and labels.
+
+Each case lists every entity the sentence must yield, as (text, label); the row's text is the name
+without a genitive ending, and nothing else may be found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import extract
+
+CASES = [
+    # --- cities, incl. Danish exonyms
+    ("kbh", "Ministeren holdt pressemøde i København i formiddags.", [("København", "CITY")]),
+    ("bruxelles", "Topmødet finder sted i Bruxelles.", [("Bruxelles", "CITY")]),
+    ("moskva", "Ambassaden i Moskva er lukket.", [("Moskva", "CITY")]),
+    ("haag", "Domstolen i Haag afsagde dom.", [("Haag", "CITY")]),
+    ("kijev", "Ministeren rejste til Kijev med tog.", [("Kijev", "CITY")]),
+    ("kyiv", "Besøget i Kyiv varede to dage.", [("Kyiv", "CITY")]),
+    ("nuuk", "Mødet blev holdt i Nuuk.", [("Nuuk", "CITY")]),
+    ("torshavn", "Delegationen landede i Tórshavn.", [("Tórshavn", "CITY")]),
+    ("aabenraa", "Kasernen ligger uden for Aabenraa.", [("Aabenraa", "CITY")]),
+    ("aarhus-genitive", "Aarhus' borgere får ny letbane.", [("Aarhus", "CITY")]),
+    ("city-genitive", "Københavns borgmester var til stede.", [("København", "CITY")]),
+    ("two-cities", "Flyet fløj fra Karup til Washington.", [("Karup", "CITY"), ("Washington", "CITY")]),
+    # --- ambiguous place names need evidence
+    ("greve-surname", "Direktør Anne Greve tiltræder i morgen.", [("Anne Greve", "PERSON")]),
+    ("greve-city", "Der åbner et nyt jobcenter i Greve.", [("Greve", "CITY")]),
+    ("holm-surname", "Sagen blev forelagt af Ole Holm.", [("Ole Holm", "PERSON")]),
+    ("rom-city", "Udenrigsministrene mødes i Rom.", [("Rom", "CITY")]),
+    ("rom-word", "Rom og cola er ikke en del af menuen.", []),
+    ("nice-word", "Det var en nice dag, men Nice var ikke nævnt.", []),
+    ("nice-city", "Konferencen afholdes i Nice.", [("Nice", "CITY")]),
+    ("ringe-word", "Der er ringe interesse for ordningen.", []),
+    ("ringe-city", "Skolen i Ringe får en ny fløj.", [("Ringe", "CITY")]),
+    ("bay-surname", "Projektleder Mads Bay fremlagde planen.", [("Mads Bay", "PERSON")]),
+    (
+        "lund-in-name",
+        "Forsvarsminister Troels Lund Poulsen besøgte Slagelse.",
+        [("Troels Lund Poulsen", "PERSON"), ("Slagelse", "CITY")],
+    ),
+    # --- countries
+    ("country", "Danmark sender et fly til Irak.", [("Danmark", "COUNTRY"), ("Irak", "COUNTRY")]),
+    (
+        "country-genitive",
+        "Danmarks bidrag til Ukraines forsvar øges.",
+        [("Danmark", "COUNTRY"), ("Ukraine", "COUNTRY")],
+    ),
+    ("usa-genitive", "USA's præsident ankommer i dag.", [("USA", "COUNTRY")]),
+    (
+        "storbritannien",
+        "Storbritannien og Holland deltager også.",
+        [("Storbritannien", "COUNTRY"), ("Holland", "COUNTRY")],
+    ),
+    ("greenland", "Grønland og Færøerne er med i aftalen.", [("Grønland", "COUNTRY"), ("Færøerne", "COUNTRY")]),
+    ("nationality-not-entity", "De amerikanske og britiske styrker trækkes hjem.", []),
+    ("danske-not-entity", "De danske soldater vender hjem før jul.", []),
+    ("syria", "Flygtninge fra Syrien og Afghanistan.", [("Syrien", "COUNTRY"), ("Afghanistan", "COUNTRY")]),
+    # --- organisations
+    ("ministry", "Forsvarsministeriet oplyser, at øvelsen er aflyst.", [("Forsvarsministeriet", "ORG")]),
+    ("ministry-genitive", "Forsvarsministeriets departement svarer.", [("Forsvarsministeriet", "ORG")]),
+    (
+        "ministry-compound",
+        "Klima-, Energi- og Forsyningsministeriet har sendt loven i høring.",
+        [("Klima-, Energi- og Forsyningsministeriet", "ORG")],
+    ),
+    ("unknown-ministry", "Kystministeriet er et nyt ministerium.", [("Kystministeriet", "ORG")]),
+    ("unknown-styrelse", "Havnestyrelsen godkendte planen.", [("Havnestyrelsen", "ORG")]),
+    ("not-bestyrelse", "Kommunalbestyrelsen godkendte planen.", []),
+    (
+        "kommune-with-city",
+        "Københavns Kommune og Aarhus Kommune indgår aftale.",
+        [("Københavns Kommune", "ORG"), ("Aarhus Kommune", "ORG")],
+    ),
+    (
+        "university",
+        "Forskere fra Aarhus Universitet og Aalborg Universitet deltog.",
+        [("Aarhus Universitet", "ORG"), ("Aalborg Universitet", "ORG")],
+    ),
+    ("police", "Københavns Politi efterforsker sagen.", [("Københavns Politi", "ORG")]),
+    (
+        "region",
+        "Region Midtjylland og Region Hovedstaden samarbejder.",
+        [("Region Midtjylland", "ORG"), ("Region Hovedstaden", "ORG")],
+    ),
+    ("nato-fn", "NATO og FN's generalsekretær mødtes.", [("NATO", "ORG"), ("FN", "ORG")]),
+    (
+        "eu-commission",
+        "EU og Europa-Kommissionen fremlagde forslaget.",
+        [("EU", "ORG"), ("Europa-Kommissionen", "ORG")],
+    ),
+    (
+        "isil-variants",
+        "ISIL, også kaldet Islamisk Stat, har mistet terræn.",
+        [("ISIL", "ORG"), ("Islamisk Stat", "ORG")],
+    ),
+    ("company", "Kontrakten gik til Terma A/S.", [("Terma A/S", "ORG")]),
+    ("company-sentence-end", "Ordren er placeret hos Novo Nordisk A/S.", [("Novo Nordisk A/S", "ORG")]),
+    ("danmarks-x", "Danmarks Statistik offentliggør tallene.", [("Danmarks Statistik", "ORG")]),
+    ("folketinget", "Forslaget skal behandles i Folketinget.", [("Folketinget", "ORG")]),
+    ("forsvaret", "Forsvaret sender et hold til Estland.", [("Forsvaret", "ORG"), ("Estland", "COUNTRY")]),
+    (
+        "styrelse-for",
+        "Styrelsen for Arbejdsmarked og Rekruttering udbetaler midlerne.",
+        [("Styrelsen for Arbejdsmarked og Rekruttering", "ORG")],
+    ),
+    ("party", "Socialdemokratiet og Venstre er enige.", [("Socialdemokratiet", "ORG"), ("Venstre", "ORG")]),
+    ("email-not-org", "Skriv til presse@fmn.dk for at få en akkreditering.", []),
+    # --- persons
+    ("siger", '"Vi er klar," siger Jens Hansen.', [("Jens Hansen", "PERSON")]),
+    ("role-name", "Borgmester Anders Winnerskjold åbnede mødet.", [("Anders Winnerskjold", "PERSON")]),
+    ("role-comma-role", "Forsvarschef, general Flemming Lentfer, deltog.", [("Flemming Lentfer", "PERSON")]),
+    ("first-name", "Mette Frederiksen holdt tale.", [("Mette Frederiksen", "PERSON")]),
+    ("particle", "Kommissionsformand Ursula von der Leyen ankom.", [("Ursula von der Leyen", "PERSON")]),
+    ("initial", "Ambassadør Lloyd J. Austin talte.", [("Lloyd J. Austin", "PERSON")]),
+    ("party-letter", "Det mener Jakob Ellemann-Jensen (V).", [("Jakob Ellemann-Jensen", "PERSON")]),
+    (
+        "surname-later",
+        "Direktør Lise Munk blev genvalgt. Munk takkede bestyrelsen.",
+        [("Lise Munk", "PERSON"), ("Munk", "PERSON")],
+    ),
+    (
+        "person-genitive",
+        "Direktør Lise Munk blev genvalgt. Munks forslag blev vedtaget.",
+        [("Lise Munk", "PERSON"), ("Munk", "PERSON")],
+    ),
+    (
+        "title-not-person",
+        "Udenrigsminister Lars Løkke Rasmussen mødte Statsministeren.",
+        [("Lars Løkke Rasmussen", "PERSON")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in CASES])
+def test_entities(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    tables = extract.extract([text], nlp=nlp)
+    got = [(row.text, row.label) for row in tables.entities.itertuples()]
+    assert got == expected
+    for row in tables.entities.itertuples():
+        assert text[row.start_char : row.end_char] == row.text
+
+
+def test_canonical_and_kb_ids(nlp) -> None:
+    text = "Mødet i Kijev og København blev fulgt af Danmarks og USA's ambassadører samt FN's udsending."
+    ents = extract.extract([text], nlp=nlp).entities
+    rows = {
+        (r.text, r.label): (r.canonical, r.kb_id, r.country if isinstance(r.country, str) else None)
+        for r in ents.itertuples()
+    }
+    assert rows[("Kijev", "CITY")] == ("Kyiv", "703448", "UA")
+    assert rows[("København", "CITY")] == ("København", "2618425", "DK")
+    assert rows[("Danmark", "COUNTRY")] == ("DK", "DK", None)
+    assert rows[("USA", "COUNTRY")] == ("US", "US", None)
+    assert rows[("FN", "ORG")][0] == "FN"
+
+
+def test_abbreviations_share_one_canonical(nlp) -> None:
+    text = "ISIS kaldes også ISIL og Daesh. UN og FN er det samme."
+    canon = [r.canonical for r in extract.extract([text], nlp=nlp).entities.itertuples()]
+    assert canon == ["ISIL", "ISIL", "ISIL", "FN", "FN"]

@@ -1,0 +1,158 @@
+"""Ministers: title + name, foreign ministers' countries, and later mentions tied to the full name."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import extract
+
+# (id, text, expected rows as (text, name, title, country))
+CASES = [
+    (
+        "plain",
+        "Forsvarsminister Troels Lund Poulsen besøger i dag Ålborg.",
+        [("Troels Lund Poulsen", "Troels Lund Poulsen", "forsvarsminister", "DK")],
+    ),
+    (
+        "lower-case",
+        "Det oplyser justitsminister Peter Hummelgaard.",
+        [("Peter Hummelgaard", "Peter Hummelgaard", "justitsminister", "DK")],
+    ),
+    (
+        "statsminister",
+        "Statsminister Mette Frederiksen holder pressemøde kl. 14.",
+        [("Mette Frederiksen", "Mette Frederiksen", "statsminister", "DK")],
+    ),
+    (
+        "comma-after-title",
+        "Forsvarsminister, Troels Lund Poulsen, er i Kyiv.",
+        [("Troels Lund Poulsen", "Troels Lund Poulsen", "forsvarsminister", "DK")],
+    ),
+    (
+        "party-letter",
+        "Udviklingsminister Dan Jørgensen (S) åbner konferencen.",
+        [("Dan Jørgensen", "Dan Jørgensen", "udviklingsminister", "DK")],
+    ),
+    (
+        "compound-title",
+        "Det siger beskæftigelses- og ligestillingsminister Peter Hummelgaard.",
+        [("Peter Hummelgaard", "Peter Hummelgaard", "beskæftigelses- og ligestillingsminister", "DK")],
+    ),
+    (
+        "three-part-title",
+        "Uddannelses-, forsknings- og innovationsminister Anne Hansen takker.",
+        [("Anne Hansen", "Anne Hansen", "uddannelses-, forsknings- og innovationsminister", "DK")],
+    ),
+    (
+        "minister-for",
+        "Minister for byer og landdistrikter Morten Dahlin besøgte Skive.",
+        [("Morten Dahlin", "Morten Dahlin", "minister for byer og landdistrikter", "DK")],
+    ),
+    (
+        "american",
+        "Han mødte den amerikanske forsvarsminister Lloyd Austin.",
+        [("Lloyd Austin", "Lloyd Austin", "forsvarsminister", "US")],
+    ),
+    (
+        "current-american",
+        "Det er sidste møde for den nuværende amerikanske forsvarsminister Ash Carter.",
+        [("Ash Carter", "Ash Carter", "forsvarsminister", "US")],
+    ),
+    (
+        "british-pm",
+        "Den britiske premierminister Keir Starmer ankom i går.",
+        [("Keir Starmer", "Keir Starmer", "premierminister", "GB")],
+    ),
+    (
+        "genitive-country",
+        "Ukraines forsvarsminister Rustem Umerov takkede for støtten.",
+        [("Rustem Umerov", "Rustem Umerov", "forsvarsminister", "UA")],
+    ),
+    (
+        "usa-genitive",
+        "USA's udenrigsminister Antony Blinken var også til stede.",
+        [("Antony Blinken", "Antony Blinken", "udenrigsminister", "US")],
+    ),
+    (
+        "later-full-name",
+        'Udenrigsminister Lars Løkke Rasmussen rejser. "Det er vigtigt," siger Lars Løkke Rasmussen.',
+        [
+            ("Lars Løkke Rasmussen", "Lars Løkke Rasmussen", "udenrigsminister", "DK"),
+            ("Lars Løkke Rasmussen", "Lars Løkke Rasmussen", "udenrigsminister", "DK"),
+        ],
+    ),
+    (
+        "later-surname",
+        "Skatteminister Jeppe Bruus fremlagde planen. Bruus forventer et flertal.",
+        [("Jeppe Bruus", "Jeppe Bruus", "skatteminister", "DK"), ("Bruus", "Jeppe Bruus", "skatteminister", "DK")],
+    ),
+    (
+        "definite-later",
+        "Kulturminister Jakob Engel-Schmidt åbnede museet. Kulturministeren roste byen.",
+        [
+            ("Jakob Engel-Schmidt", "Jakob Engel-Schmidt", "kulturminister", "DK"),
+            ("Kulturministeren", "Jakob Engel-Schmidt", "kulturminister", "DK"),
+        ],
+    ),
+    (
+        "ministeren-later",
+        "Sundhedsminister Sophie Løhde besøgte Rigshospitalet, hvor ministeren talte med personalet.",
+        [
+            ("Sophie Løhde", "Sophie Løhde", "sundhedsminister", "DK"),
+            ("ministeren", "Sophie Løhde", "sundhedsminister", "DK"),
+        ],
+    ),
+    (
+        "definite-before-name",
+        "Statsministeren rejser i dag til Bruxelles. Statsminister Mette Frederiksen skal mødes med EU.",
+        [
+            ("Statsministeren", "Mette Frederiksen", "statsminister", "DK"),
+            ("Mette Frederiksen", "Mette Frederiksen", "statsminister", "DK"),
+        ],
+    ),
+    (
+        "definite-no-name",
+        "Statsministeren rejser i dag til Bruxelles.",
+        [("Statsministeren", None, "statsminister", "DK")],
+    ),
+    (
+        "two-ministers",
+        "Forsvarsminister Troels Lund Poulsen og hans norske kollega, forsvarsminister Bjørn Arild Gram, "
+        "underskrev aftalen.",
+        [
+            ("Troels Lund Poulsen", "Troels Lund Poulsen", "forsvarsminister", "DK"),
+            ("Bjørn Arild Gram", "Bjørn Arild Gram", "forsvarsminister", "DK"),
+        ],
+    ),
+    (
+        "genitive-name",
+        "Erhvervsminister Morten Bødskov har talt. Bødskovs forslag vedtages.",
+        [
+            ("Morten Bødskov", "Morten Bødskov", "erhvervsminister", "DK"),
+            ("Bødskov", "Morten Bødskov", "erhvervsminister", "DK"),
+        ],
+    ),
+    ("no-minister-secretary", "Han mødte U.S. Secretary of Defense Lloyd Austin.", []),
+    ("no-ministry", "Forsvarsministeriet oplyser, at ministeriet har modtaget brevet.", []),
+    ("plural-not-minister", "Ministrene mødes i Bruxelles.", []),
+    ("not-minister-chancellor", "Tysklands forbundskansler Olaf Scholz deltog.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in CASES])
+def test_ministers(nlp, text: str, expected: list[tuple]) -> None:
+    df = extract.extract([text], nlp=nlp).ministers
+    got = [(r.text, None if pd.isna(r.name) else r.name, r.title, r.country) for r in df.itertuples()]
+    assert got == expected
+    for r in df.itertuples():
+        assert text[r.start_char : r.end_char] == r.text
+
+
+def test_minister_name_is_person_without_title(nlp) -> None:
+    text = "Den amerikanske forsvarsminister Lloyd Austin besøger Karup."
+    ents = extract.extract([text], nlp=nlp).entities
+    assert [(r.text, r.label, r.start_char, r.end_char) for r in ents.itertuples()] == [
+        ("Lloyd Austin", "PERSON", 33, 45),
+        ("Karup", "CITY", 54, 59),
+    ]
