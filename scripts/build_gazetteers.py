@@ -28,6 +28,8 @@ OUT = ROOT / "src" / "extract" / "data"
 # Foreign cities below this population are left out unless they are capitals or named in city_exonyms.csv:
 # small foreign towns mostly collide with Danish words and names, and releases rarely name them.
 FOREIGN_MIN_POPULATION = 150_000
+# Smaller foreign cities down to this size are kept, but as CITY only with evidence ("i Tapa").
+FOREIGN_EVIDENCE_POPULATION = 40_000
 NORDIC_HOME = {"DK", "GL", "FO"}
 LATIN_NAME = re.compile(r"^[A-ZÆØÅÄÖÜÉÍÓÚÁ][\wæøåäöüéíóúáðþ' .-]*$")
 
@@ -57,26 +59,29 @@ def genitive(name: str) -> str | None:
     return name + "s"
 
 
-def rule_id(key: str, *, gen: bool = False, amb: bool = False) -> str:
+def rule_id(key: str, *, gen: bool = False, flag: str = "") -> str:
     """Pattern ids carry the gazetteer key plus flags the entities component reads (see rule_ids.py)."""
-    return key + ("|gen" if gen else "") + ("|amb" if amb else "")
+    return key + ("|gen" if gen else "") + (f"|{flag}" if flag else "")
 
 
-def phrase_patterns(label: str, key: str, forms: Iterable[str], ambiguous: set[str]) -> Iterator[dict]:
+def phrase_patterns(
+    label: str, key: str, forms: Iterable[str], flags: dict[str, str], genitives: bool = True
+) -> Iterator[dict]:
     for form in sorted(set(forms)):
-        amb = form in ambiguous
-        yield {"label": label, "pattern": form, "id": rule_id(key, amb=amb)}
-        gen = genitive(form)
+        flag = flags.get(form, "")
+        yield {"label": label, "pattern": form, "id": rule_id(key, flag=flag)}
+        gen = genitive(form) if genitives else None
         if gen:
-            yield {"label": label, "pattern": gen, "id": rule_id(key, gen=True, amb=amb)}
+            yield {"label": label, "pattern": gen, "id": rule_id(key, gen=True, flag=flag)}
 
 
 def danish_words() -> set[str]:
+    """Danish base forms (lemmas) of spacy-lookups-data's lemma table: "hals", "ringe", "skive"."""
     import spacy_lookups_data  # noqa: F401  (build-time only)
 
     path = resources.files("spacy_lookups_data") / "data" / "da_lemma_lookup.json.gz"
     with gzip.open(str(path), "rt", encoding="utf-8") as fh:
-        return set(json.load(fh))
+        return set(json.load(fh).values())
 
 
 def build_countries() -> list[dict]:
@@ -150,6 +155,7 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
             chosen[form] = row
 
     rows: dict[str, dict] = {}
+    evidence_only: set[str] = set()
 
     def row_for(city: dict, canonical: str, priority: int) -> dict:
         gid = str(city["geonameid"])
@@ -177,9 +183,12 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
     for city in cities.values():
         cc = city["countrycode"]
         home = cc in NORDIC_HOME
-        if not home and city["population"] < FOREIGN_MIN_POPULATION and (cc, city["name"]) not in capitals:
+        small = not home and city["population"] < FOREIGN_MIN_POPULATION and (cc, city["name"]) not in capitals
+        if small and city["population"] < FOREIGN_EVIDENCE_POPULATION:
             continue
-        row = row_for(city, city["name"], priority=1 if home else 0)
+        row = row_for(city, city["name"], priority=1 if home else (-1 if small else 0))
+        if small:
+            evidence_only.add(row["id"])
         offer(city["name"], row)
 
     forms_by_id: dict[str, list[str]] = {}
@@ -195,7 +204,9 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
                 "country": row["country"],
                 "population": row["population"],
                 "forms": sorted(forms),
-                "ambiguous": sorted(f for f in forms if f in ambiguous),
+                "ambiguous": sorted(forms) if gid in evidence_only else [],
+                "small": gid in evidence_only,
+                "words": [],
             }
         )
     out.sort(key=lambda r: (-r["population"], r["id"]))
@@ -221,23 +232,26 @@ def main() -> None:
     org_forms = {f for o in orgs for f in o["forms"]}
     curated_ambiguous = set(read_words("ambiguous_places.txt"))
 
-    def is_ambiguous(form: str) -> bool:
-        return form in curated_ambiguous or form in first_names or form.lower() in words
-
     cities = build_cities(country_forms, org_forms, set())
     for city in cities:
-        city["ambiguous"] = sorted(f for f in city["forms"] if is_ambiguous(f))
+        # ambiguous: a name too (evidence always needed); words: a Danish word (evidence at a sentence start)
+        city["ambiguous"] = sorted(
+            set(city["ambiguous"]) | {f for f in city["forms"] if f in curated_ambiguous or f in first_names}
+        )
+        city["words"] = sorted(f for f in city["forms"] if f.lower() in words and f not in city["ambiguous"])
     print("cities", write_jsonl(OUT / "cities.jsonl", cities))
     print("countries", write_jsonl(OUT / "countries.jsonl", countries))
     print("organisations", write_jsonl(OUT / "organisations.jsonl", orgs))
 
     patterns: list[dict] = []
     for city in cities:
-        patterns += phrase_patterns("CITY", city["id"], city["forms"], set(city["ambiguous"]))
+        flags = {f: "word" for f in city["words"]} | {f: "amb" for f in city["ambiguous"]}
+        # small foreign towns are rarely in the genitive; leaving those forms out keeps loading fast
+        patterns += phrase_patterns("CITY", city["id"], city["forms"], flags, genitives=not city.pop("small"))
     for country in countries:
-        patterns += phrase_patterns("COUNTRY", country["iso"], country["forms"], set())
+        patterns += phrase_patterns("COUNTRY", country["iso"], country["forms"], {})
     for org in orgs:
-        patterns += phrase_patterns("ORG", org["canonical"], org["forms"], set())
+        patterns += phrase_patterns("ORG", org["canonical"], org["forms"], {})
     with open(SOURCES / "org_patterns.jsonl", encoding="utf-8") as fh:
         patterns += [json.loads(line) for line in fh if line.strip()]
     print("patterns", write_jsonl(OUT / "gazetteer_patterns.jsonl", patterns))

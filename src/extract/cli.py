@@ -60,5 +60,23 @@ def show(
         raise typer.Exit(2)
 
 
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="Folder of NAME.txt + NAME.gold.json."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    errors: bool = typer.Option(False, "--errors", help="List every false positive and false negative."),
+) -> None:
+    """Precision, recall and F1 per table and label against the gold files in GOLD_DIR."""
+    from extract.evaluate import evaluate_dir, format_errors, format_report
+
+    report = evaluate_dir(gold_dir)
+    if as_json:
+        typer.echo(report.to_json())
+    else:
+        typer.echo(format_report(report))
+    if errors:
+        typer.echo(format_errors(report))
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
 
 import extract.extensions  # noqa: F401  (registers Doc/Span extensions)
 
@@ -33,6 +34,10 @@ TOKENIZER_SPECIAL_CASES = {
 }
 
 
+# Listing pages glue a date to the headline: "…i Oslo4.6.2024 10:15:02 CEST" -> "Oslo", "4.6.2024".
+GLUED_DATE_INFIX = r"(?<=[A-Za-zÆØÅæøå])(?=\d{1,2}\.\d{1,2}\.\d{2,4}\b)"
+
+
 def _factory_module(factory: str) -> str:
     return "extract.components." + factory.split("/", 1)[1]
 
@@ -55,6 +60,8 @@ def load() -> Language:
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     for text, tokens in TOKENIZER_SPECIAL_CASES.items():
         tokenizer.add_special_case(text, tokens)
+    infixes = [*(nlp.Defaults.infixes or []), GLUED_DATE_INFIX]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for factory, config in available_components():
         importlib.import_module(_factory_module(factory))
         nlp.add_pipe(factory, name=factory.split("/", 1)[1], config=config)

@@ -2,7 +2,9 @@
 
 KEY is the GeoNames id (CITY), ISO code (COUNTRY), canonical name (ORG, PERSON), or `*` when the
 matched text is its own canonical name. `gen` marks a genitive form ("Danmarks", "FN's"), whose
-ending is not part of the entity; `amb` a place name that is also a Danish word or name.
+ending is not part of the entity; `amb` a place name that is also a person's name or too small a town
+to trust ("Greve", "Holm", "Tapa"): a CITY only with evidence; `word` a place name that is also a
+Danish word ("Skive", "Hals"): a CITY unless it starts a sentence without evidence.
 """
 
 from __future__ import annotations
@@ -17,14 +19,16 @@ class RuleId:
     key: str
     genitive: bool = False
     ambiguous: bool = False
+    word: bool = False
 
     def __str__(self) -> str:
-        return self.key + ("|gen" if self.genitive else "") + ("|amb" if self.ambiguous else "")
+        flags = [f for f, on in (("gen", self.genitive), ("amb", self.ambiguous), ("word", self.word)) if on]
+        return "|".join([self.key, *flags])
 
 
 def parse_rule_id(value: str) -> RuleId:
     key, *flags = value.split("|")
-    return RuleId(key, genitive="gen" in flags, ambiguous="amb" in flags)
+    return RuleId(key, genitive="gen" in flags, ambiguous="amb" in flags, word="word" in flags)
 
 
 def strip_genitive(text: str) -> str:

@@ -22,8 +22,19 @@ from extract.rule_ids import ANY_KEY, parse_rule_id, strip_genitive
 
 LOCATIVES = frozenset(
     "i fra til ved nær mod omkring gennem via udenfor indenfor nordfor sydfor byen hovedstaden havnebyen "
-    "kommunen nord syd øst vest bl.a. besøg besøget besøger besøgte rejser rejste ankom".split()
+    "kommunen nord syd øst vest bl.a. besøg besøget besøger besøgte gæster gæstede rejser rejste ankom".split()
 )
+SENTENCE_ENDS = frozenset('. ! ? : " “ ” « » - – —'.split())
+
+
+def starts_sentence(doc: Doc, i: int) -> bool:
+    """True for the first word of the text, of a line, or after a sentence-ending mark."""
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.is_space or "\n" in prev.whitespace_ or prev.text in SENTENCE_ENDS
+
+
 LABEL_PRIORITY = {"PERSON": 4, "ORG": 3, "COUNTRY": 2, "CITY": 1, "LOC": 0}
 
 register_extensions()
@@ -35,20 +46,34 @@ class EntityResolver:
         self.candidate_keys = candidate_keys
         self.cities = city_records()
 
-    def _has_evidence(self, doc: Doc, span: Span, countries: set[int]) -> bool:
+    def _has_evidence(self, doc: Doc, span: Span, countries: set[int], sure: set[int]) -> bool:
+        """A locative word before it, a country after it, or a city beside it in a list."""
         if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVES:
             return True
-        return span.end + 1 < len(doc) and doc[span.end].text == "," and span.end + 1 in countries
+        if span.end + 1 < len(doc) and doc[span.end].text == "," and span.end + 1 in countries:
+            return True
+        before = span.start >= 2 and doc[span.start - 1].text in {",", "og"} and span.start - 2 in sure
+        after = span.end + 1 < len(doc) and doc[span.end].text in {",", "og"} and span.end + 1 in sure
+        return before or after
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [s for key in self.candidate_keys if key in doc.spans for s in doc.spans[key]]
         countries = {s.start for s in candidates if s.label_ == "COUNTRY"}
+        # unambiguous cities, as evidence for an ambiguous one beside them in a list ("Tórshavn, Bergen og Aarhus")
+        sure = {
+            i
+            for s in candidates
+            if s.label_ == "CITY" and not parse_rule_id(s.id_).ambiguous
+            for i in (s.start, s.end - 1)
+        }
         kept = []
         for span in candidates:
             rid = parse_rule_id(span.id_)
-            if span.label_ == "CITY" and rid.ambiguous and not self._has_evidence(doc, span, countries):
-                continue
+            if span.label_ == "CITY" and not self._has_evidence(doc, span, countries, sure):
+                if rid.ambiguous or (rid.word and starts_sentence(doc, span.start)):
+                    continue
             kept.append(span)
+        kept = self._extend_orgs(doc, kept)
         kept.sort(
             key=lambda s: (
                 -(s.end - s.start),
@@ -70,6 +95,30 @@ class EntityResolver:
         doc.ents = sorted(ents, key=lambda s: s.start)
         doc._.ent_extra = extra
         return doc
+
+    @staticmethod
+    def _extend_orgs(doc: Doc, spans: list[Span]) -> list[Span]:
+        """Institutions named after their town, and abbreviations given in parentheses.
+
+        "Regionshospitalet Randers", "Kollegiefonden Aarhus": an organisation word directly followed by a
+        city is one organisation; "Den Europæiske Centralbank (ECB)": the capitals in parentheses name it too.
+        """
+        cities = {s.start: s for s in spans if s.label_ == "CITY" and not parse_rule_id(s.id_).genitive}
+        out = list(spans)
+        for span in spans:
+            if span.label_ != "ORG":
+                continue
+            rid = parse_rule_id(span.id_)
+            city = cities.get(span.end)
+            if city is not None and rid.key == ANY_KEY and not rid.genitive and len(span) == 1:
+                out.append(Span(doc, span.start, city.end, label="ORG", span_id=ANY_KEY))
+            e = span.end
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+                abbr = doc[e + 1]
+                if abbr.is_upper and 2 <= len(abbr.text) <= 6 and abbr.is_alpha:
+                    key = rid.key if rid.key != ANY_KEY else (strip_genitive(span.text) if rid.genitive else span.text)
+                    out.append(Span(doc, e + 1, e + 2, label="ORG", span_id=key))
+        return out
 
     def _entity(self, doc: Doc, span: Span) -> tuple[Span, dict[str, object]]:
         rid = parse_rule_id(span.id_)

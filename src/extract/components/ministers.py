@@ -48,8 +48,22 @@ COUNTRY_LEAD_SKIP = frozenset(
     "nyvalgte ,".split()
 )
 MAX_NAME_TOKENS = 5
-ROLE_HEADS = ("formand", "formanden", "direktør", "direktøren", "chef", "chefen", "borgmester", "borgmesteren",
-              "sekretær", "sekretæren", "rådgiver", "rådgiveren", "ordfører", "ordføreren")
+ROLE_HEADS = (
+    "formand",
+    "formanden",
+    "direktør",
+    "direktøren",
+    "chef",
+    "chefen",
+    "borgmester",
+    "borgmesteren",
+    "sekretær",
+    "sekretæren",
+    "rådgiver",
+    "rådgiveren",
+    "ordfører",
+    "ordføreren",
+)
 
 
 @dataclass(frozen=True)
@@ -125,7 +139,7 @@ class PersonFinder:
 
     # ---- titles --------------------------------------------------------------------------------
     def _titles(self, doc: Doc) -> list[Title]:
-        titles = []
+        titles: list[Title] = []
         for tok in doc:
             if not MINISTER_TOKEN.match(tok.text) or tok.text.lower().startswith("ministeri"):
                 continue
@@ -138,11 +152,14 @@ class PersonFinder:
                     k -= 1
                 if k + 1 < j and COMPOUND_PART.match(doc[k + 1].text):
                     start = k + 1
+                elif j >= 1 and MINISTER_TOKEN.match(doc[j - 1].text) and not normalise_title(doc[j - 1].text)[1]:
+                    start = j - 1  # "vicestatsminister og forsvarsminister": one person, two posts
+                    titles = [t for t in titles if t.end != j]
             title, definite = normalise_title(tok.text)
             text = doc[start : tok.i].text + " " + title if start < tok.i else title
             text = text.lower()
-            # "minister for byer og landdistrikter"
-            if title == "minister" and end < len(doc) and doc[end].lower_ == "for":
+            # "minister for byer og landdistrikter", "forbundsminister for digitalisering og transport"
+            if end < len(doc) and doc[end].lower_ == "for":
                 k = end + 1
                 while k < len(doc) and k - end <= 6 and (doc[k].is_lower or doc[k].text == ","):
                     k += 1
@@ -225,6 +242,7 @@ class PersonFinder:
         """Full-name mentions plus later mentions of a known full name or its surname."""
         full: dict[str, str] = {}  # surface full name -> canonical
         surnames: dict[str, str] = {}
+        double: dict[tuple[str, str], str] = {}
         mentions: list[Mention] = []
         taken: set[int] = set()
         for start in sorted(names):
@@ -236,8 +254,12 @@ class PersonFinder:
             if genitive:
                 words[-1] = strip_genitive(words[-1])
             canonical = " ".join(words)
+            # "siger Dybvad Bek" after "Kaare Dybvad Bek": the tail of a known name is that person
+            canonical = next((c for c in full if c.endswith(" " + canonical)), canonical)
             full.setdefault(canonical, canonical)
             surnames[words[-1]] = canonical
+            if len(words) >= 3:
+                double[(words[-2], words[-1])] = canonical  # "Lund Poulsen", "Løkke Rasmussen"
             mentions.append(Mention(start, end, canonical, genitive))
             taken.update(range(start, end))
         if not full:
@@ -245,6 +267,13 @@ class PersonFinder:
         for tok in doc:
             if tok.i in taken or tok.i in blocked or not tok.text[:1].isupper():
                 continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.i not in taken and tok.whitespace_:
+                last = strip_genitive(nxt.text) if nxt.text not in surnames else nxt.text
+                if (tok.text, last) in double:
+                    mentions.append(Mention(tok.i, tok.i + 2, double[(tok.text, last)], last != nxt.text))
+                    taken.update((tok.i, tok.i + 1))
+                    continue
             base = strip_genitive(tok.text) if tok.text not in surnames else tok.text
             if base in surnames and (tok.i == 0 or doc[tok.i - 1].text not in self.first_names):
                 mentions.append(Mention(tok.i, tok.i + 1, surnames[base], base != tok.text))
@@ -279,7 +308,7 @@ class PersonFinder:
                 rows.append(Span(doc, m.start, m.end, label=title_text, kb_id=iso, span_id=m.name))
         for bare, country in title_only:
             name, resolved_title, iso = self._resolve_title(bare, country, named_titles)
-            rows.append(Span(doc, bare.end - 1, bare.end, label=resolved_title, kb_id=iso, span_id=name or ""))
+            rows.append(Span(doc, bare.start, bare.end, label=resolved_title, kb_id=iso, span_id=name or ""))
         rows.sort(key=lambda s: s.start)
         doc.spans["ministers"] = rows
 
@@ -292,7 +321,14 @@ class PersonFinder:
         Returns (name, title, country); a bare "ministeren" takes the title of the minister it refers to.
         """
         generic = title.title == "minister"
-        candidates = [n for n in named if (generic or n[2] == title.title) and (country is None or n[3] == country)]
+        candidates = [
+            n
+            for n in named
+            if (generic or title.title == n[2] or title.title in n[2].split(" og "))
+            and (country is None or n[3] == country)
+        ]
+        if country is None and any(n[3] == "DK" for n in candidates):
+            candidates = [n for n in candidates if n[3] == "DK"]  # a bare title means the release's own minister
         before = [n for n in candidates if n[0] < title.start]
         after = [n for n in candidates if n[0] > title.start]
         pick = before[-1] if before else (after[0] if after else None)
