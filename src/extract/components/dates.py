@@ -1,0 +1,221 @@
+"""`extract/dates`: find Danish date mentions and write them, normalised, to `doc.spans["dates"]`.
+
+Finding is ours, normalising is `extract.parse.dates`. Mentions with digits or month and season
+names are read by regexes over the text (one per shape, compiled once, from the same fragments the
+parser uses) and mapped onto tokens with `doc.char_span`, because a blank Danish tokenizer keeps
+"24/3-2022", "24.3.2022" and "2018-2023" as single tokens but splits "d. 1. juli 2024" into four.
+Closed phrases ("i dag", "i sidste uge", "på mandag", "i søndags") are token sequences, read by a
+`Matcher`. Overlapping candidates are resolved longest first; each span gets `span._.date`, a dict of
+plain JSON types, resolved against `doc._.published` and the tense of its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.lang.da import Danish
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+import extract.extensions  # noqa: F401  (registers Doc._.published and Span._.date)
+from extract.parse import dates as grammar
+from extract.parse.dates import (
+    AMOUNT_AFTER,
+    DAY_PART,
+    LEADS,
+    LEXICAL,
+    RANGE_LEAD,
+    RANGE_SEP,
+    WEEKDAYS,
+    WS,
+    WSO,
+    YEAR_DIGITS,
+    DateValue,
+    detect_tense,
+    parse_date,
+    phrases,
+    sentence_bounds,
+    strip_group_names,
+    to_date,
+)
+
+__all__ = ["DateFinder", "make_dates"]
+
+
+def _plain(*fragments: str) -> str:
+    """Fragments as one alternation without named groups, ready to be combined."""
+    return "(?:" + "|".join(strip_group_names(f) for f in fragments) + ")"
+
+
+# A mention starts at a word, or at a number glued to a word ("samarbejde3.5.2023"), which only
+# becomes a span if the tokenizer split it off; never inside a number.
+_START = r"(?:(?<!\w)|(?<=[^\W\d_])(?=\d))(?<!\d[.,/-])"
+# A mention ends at a word boundary, not inside a number ("24.3.20221", "2017.5"), a compound
+# ("2030-målet", "2024-priser"), a decade ("2010'erne"), before a year it left out, or an amount.
+_END = rf"(?!\w|[.,/-]\d|-\w|['’]\w|{WS}{YEAR_DIGITS}(?!\d)|{AMOUNT_AFTER})"
+_DAYS = (
+    grammar.DAY_NAMED,
+    grammar.DAY_ISO,
+    grammar.DAY_DOTTED,
+    grammar.DAY_HYPHEN,
+    grammar.DAY_SLASH,
+    grammar.DAY_SLASH_SHORT,
+)
+_SHORT_YEAR = r"\d\d"  # "2018-23"
+_POINTS = (*_DAYS, grammar.MONTH_YEAR, grammar.WEEK, grammar.QUARTER, grammar.HALF)
+# One regex per shape, so that the longest mention at a position wins rather than the first shape.
+# Lead words ("i", "fra", "senest", "primo" ...) are not part of these: they are added by looking
+# back from each candidate (`_LEAD_BEFORE`), the same way for regex and Matcher candidates.
+_SHAPES: tuple[str, ...] = (
+    *(_plain(p) for p in _POINTS),
+    _plain(grammar.DAY_ENGLISH),
+    rf"{_plain(grammar.SEASON)}(?<=\d)",  # "foråret 2024"; without a year a season needs a lead
+    rf"(?=(?:til|næste|kommende|sidste|forrige){WS}){_plain(grammar.SEASON)}",  # "til foråret"
+    # Periods. Inside one regex the first alternative that fits wins, so specific shapes come first.
+    rf"(?:{RANGE_LEAD}{WS})?"
+    rf"{_plain(*_POINTS, grammar.SEASON, grammar.MONTH_ALONE, grammar.YEAR_ALONE, DAY_PART)}"
+    rf"{RANGE_SEP}"
+    rf"{_plain(*_POINTS, grammar.SEASON, grammar.MONTH_ALONE, grammar.YEAR_ALONE, _SHORT_YEAR)}",
+)
+# Shapes that are a date only after a lead word: "i oktober", "fra 2017", "i efteråret".
+_LEAD_ONLY_SHAPES: tuple[str, ...] = (
+    _plain(grammar.MONTH_ALONE),
+    _plain(grammar.YEAR_ALONE),
+    _plain(grammar.SEASON),
+)
+_FINDERS: tuple[re.Pattern[str], ...] = tuple(re.compile(_START + s + _END, re.IGNORECASE) for s in _SHAPES)
+_LEAD_ONLY_FINDERS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(_START + s + _END, re.IGNORECASE) for s in _LEAD_ONLY_SHAPES
+)
+# "den 5. og 6. oktober 2021": two mentions; the first borrows month and year from the last.
+_DEN = r"(?:(?:den|d\.)[^\S\n]*)"
+_ENUM_ITEM = rf"{_DEN}?(?:[12]\d|3[01]|0?[1-9])\."
+_ENUMERATION = re.compile(
+    rf"{_START}(?P<items>(?:{_ENUM_ITEM}(?:{WSO},{WSO}|{WS}og{WS}))+)"
+    rf"(?P<last>{_DEN}?(?:[12]\d|3[01]|0?[1-9])\.?{WSO}(?P<rest>{_plain(grammar.MONTH_ANY)}"
+    rf"(?:,?{WS}{YEAR_DIGITS})?)){_END}",
+    re.IGNORECASE,
+)
+_ENUM_ITEM_RE = re.compile(_ENUM_ITEM, re.IGNORECASE)
+# A lead word just before a candidate: "i oktober", "fra i dag"; chains of up to three are read one
+# word at a time ("senest i 2025", "siden begyndelsen af 2021", "frem til udgangen af 2023").
+# One regex per lead, so that both "frem til" + "udgangen af" and "til udgangen af" are tried.
+_LEADS_BEFORE = tuple(re.compile(rf"(?<!\w){phrases([w])}{WS}$", re.IGNORECASE) for w in LEADS)
+_MAX_LEADS = 3
+# A comparison licenses a bare month or year without being part of it: "i forhold til oktober".
+_COMPARISON_BEFORE = re.compile(
+    rf"(?<!\w){phrases(['i forhold til', 'set i forhold til', 'sammenlignet med'])}{WS}$", re.IGNORECASE
+)
+# Clock times and numbers that look like dates: "kl. 20.12.2023" cannot be, "tidsrummet 1900-2000".
+_NOT_A_DATE_BEFORE = re.compile(
+    r"(?:\bkl\.|\bklokken|\btidsrummet|\btidspunktet|\btlf\.?|\btelefon|\bnr\.|\bcvr(?:-nr\.?)?|§)"
+    r"[^\S\n]*(?:mellem[^\S\n]+)?$",
+    re.IGNORECASE,
+)
+
+_WEEKDAY_MODIFIERS = ["på", "sidste", "forrige", "næste", "kommende", "til"]
+_WEEKDAY_PHRASES: list[list[dict[str, Any]]] = [
+    [{"LOWER": {"IN": list(WEEKDAYS)}}],
+    [{"LOWER": {"IN": _WEEKDAY_MODIFIERS}}, {"LOWER": {"IN": list(WEEKDAYS)}}],
+    [{"LOWER": "natten"}, {"LOWER": "til"}, {"LOWER": {"IN": list(WEEKDAYS)}}],
+    [{"LOWER": "i"}, {"LOWER": {"IN": [w + "s" for w in WEEKDAYS]}}],  # "i søndags"
+]
+
+# A candidate: character offsets and, for the first items of an enumeration, the text to parse.
+_Candidate = tuple[int, int, str | None]
+
+
+class DateFinder:
+    """Write normalised date mentions to `doc.spans[spans_key]`, with values in `span._.date`."""
+
+    def __init__(
+        self, nlp: Language, name: str = "extract/dates", *, spans_key: str = "dates", use_tense: bool = True
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.use_tense = use_tense
+        self.matcher = Matcher(nlp.vocab)
+        # The closed phrases are data (LEXICAL); tokenise them as the text will be tokenised.
+        phrases = [[{"LOWER": t.lower_} for t in nlp.make_doc(p)] for p in LEXICAL]
+        self.matcher.add("DATE_PHRASE", phrases)
+        self.matcher.add("DATE_WEEKDAY", _WEEKDAY_PHRASES)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        published = to_date(doc._.published)
+        bounds = sentence_bounds(text) if self.use_tense else []
+        found: list[tuple[Span, DateValue]] = []
+        for start, end, override in self._candidates(doc):
+            if _NOT_A_DATE_BEFORE.search(text, max(0, start - 20), start):
+                continue
+            span = doc.char_span(start, end, label="DATE")
+            if span is None and text[end : end + 1] == ".":
+                # The tokenizer reads a sentence-final "uge 21." as an ordinal: the span keeps the period.
+                span = doc.char_span(start, end + 1, label="DATE")
+            if span is None:  # glued to a word ("samarbejde3.5.2023"): no tokens to hold it
+                continue
+            tense = detect_tense(text, start, end, bounds) if self.use_tense else None
+            value = parse_date(override or text[start:end], published, tense, fallback=False)
+            if value is not None:
+                found.append((span, value))
+        kept = _longest_first(found)
+        doc.spans[self.spans_key] = [span for span, _ in kept]
+        for span, value in kept:
+            span._.date = value.as_dict()
+        return doc
+
+    def _candidates(self, doc: Doc) -> Iterator[_Candidate]:
+        """Every possible mention; the parser drops what it cannot read, overlaps are resolved later."""
+        text = doc.text
+        for finder in _FINDERS:
+            for m in finder.finditer(text):
+                yield m.start(), m.end(), None
+                yield from self._with_lead(text, m.start(), m.end())
+        for finder in _LEAD_ONLY_FINDERS:
+            for m in finder.finditer(text):
+                yield from self._with_lead(text, m.start(), m.end())
+                if _COMPARISON_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                    yield m.start(), m.end(), None
+        for m in _ENUMERATION.finditer(text):
+            for item in _ENUM_ITEM_RE.finditer(m["items"]):
+                start = m.start("items") + item.start()
+                yield start, start + len(item[0]), f"{item[0]} {m['rest']}"
+        for _, first, last in self.matcher(doc):
+            start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+            yield start, end, None
+            yield from self._with_lead(text, start, end)
+
+    @classmethod
+    def _with_lead(cls, text: str, start: int, end: int, depth: int = _MAX_LEADS) -> Iterator[_Candidate]:
+        """The candidate with each chain of up to three lead words in front of it."""
+        if depth == 0:
+            return
+        for pattern in _LEADS_BEFORE:
+            lead = pattern.search(text, max(0, start - 30), start)
+            if lead is not None:
+                yield lead.start(), end, None
+                yield from cls._with_lead(text, lead.start(), end, depth - 1)
+
+
+def _longest_first(found: list[tuple[Span, DateValue]]) -> list[tuple[Span, DateValue]]:
+    """No overlaps: the longest mention wins, then the earliest; returned in text order."""
+    taken: list[tuple[Span, DateValue]] = []
+    occupied: set[int] = set()
+    for span, value in sorted(found, key=lambda f: (f[0].start_char - f[0].end_char, f[0].start_char)):
+        if occupied.isdisjoint(range(span.start, span.end)):
+            taken.append((span, value))
+            occupied.update(range(span.start, span.end))
+    return sorted(taken, key=lambda f: f[0].start_char)
+
+
+@Danish.factory(
+    "extract/dates",
+    assigns=["doc.spans"],
+    default_config={"spans_key": "dates", "use_tense": True},
+)
+def make_dates(nlp: Language, name: str, spans_key: str, use_tense: bool) -> DateFinder:
+    """Build the dates component (see `DateFinder`)."""
+    return DateFinder(nlp, name, spans_key=spans_key, use_tense=use_tense)

@@ -1,0 +1,305 @@
+"""The `extract/dates` component: spans on real token boundaries, values resolved in context."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
+
+import extract.components.dates  # noqa: F401  (registers the factory)
+
+PUBLISHED = "2023-03-15"  # a Wednesday
+
+
+@pytest.fixture(scope="session")
+def dates_nlp() -> Language:
+    nlp = spacy.blank("da")
+    nlp.add_pipe("extract/dates")
+    return nlp
+
+
+def run(nlp: Language, text: str, published: str | None = PUBLISHED) -> Doc:
+    """Make the doc, set its publication date, then run the pipeline (as the readers do)."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)
+
+
+def mentions(doc: Doc) -> list[tuple[str, str | None, str | None, str]]:
+    return [(s.text, s._.date["start"], s._.date["end"], s._.date["granularity"]) for s in doc.spans["dates"]]
+
+
+def mention(text: str, span: str, start: str | None, end: str | None, granularity: str):
+    return pytest.param(text, [(span, start, end, granularity)], id=span)
+
+
+# One mention per sentence, published 2023-03-15: the span text shows where the mention starts and ends.
+SENTENCES = [
+    mention(
+        "Aftalen blev indgået den 24. marts 2022 i Bruxelles.",
+        "den 24. marts 2022",
+        "2022-03-24",
+        "2022-03-24",
+        "day",
+    ),
+    mention("Opdateret 24.3.2022.", "24.3.2022", "2022-03-24", "2022-03-24", "day"),
+    mention("Sendt 24/3-2022 kl. 10:00", "24/3-2022", "2022-03-24", "2022-03-24", "day"),
+    mention("Frist 3/10-2024, herefter lukker puljen.", "3/10-2024", "2024-10-03", "2024-10-03", "day"),
+    mention("Dato: 2022-03-24", "2022-03-24", "2022-03-24", "2022-03-24", "day"),
+    mention("12-06-2018 - kl. 10:00", "12-06-2018", "2018-06-12", "2018-06-12", "day"),
+    mention("PRESSEMEDDELELSE / 03-09-2018", "03-09-2018", "2018-09-03", "2018-09-03", "day"),
+    mention("Udgivet 08/11-18", "08/11-18", "2018-11-08", "2018-11-08", "day"),
+    mention("Loven træder i kraft d. 1. juli 2024.", "d. 1. juli 2024", "2024-07-01", "2024-07-01", "day"),
+    mention("I dag den 7.juni 2023 åbner huset.", "I dag den 7.juni 2023", "2023-06-07", "2023-06-07", "day"),
+    mention(
+        "Vi er samlet i dag den 1. september 2022 i Aarhus.",
+        "i dag den 1. september 2022",
+        "2022-09-01",
+        "2022-09-01",
+        "day",
+    ),
+    mention("Tirsdag d. 14 marts mødes udvalget.", "Tirsdag d. 14 marts", "2023-03-14", "2023-03-14", "day"),
+    mention("Konferencen holdes onsdag den 3. maj.", "onsdag den 3. maj", "2023-05-03", "2023-05-03", "day"),
+    mention("Mar 3, 2012 10:02 CET", "Mar 3, 2012", "2012-03-03", "2012-03-03", "day"),
+    mention("Reglerne skal træde i kraft senest 1. juli.", "senest 1. juli", None, "2023-07-01", "day"),
+    mention("Ministeren rejser på mandag til Kyiv.", "på mandag", "2023-03-20", "2023-03-20", "day"),
+    mention("Vi talte sammen i søndags.", "i søndags", "2023-03-12", "2023-03-12", "day"),
+    mention("Politiet rykkede ud i går aftes.", "i går aftes", "2023-03-14", "2023-03-14", "day"),
+    mention("Det skete i forgårs.", "i forgårs", "2023-03-13", "2023-03-13", "day"),
+    mention("Han ankommer i overmorgen.", "i overmorgen", "2023-03-17", "2023-03-17", "day"),
+    mention("Status d.d.: alle er i sikkerhed.", "d.d.", "2023-03-15", "2023-03-15", "day"),
+    mention("Branden startede natten til lørdag.", "natten til lørdag", "2023-03-10", "2023-03-11", "day"),
+    mention("Det blev aftalt i sidste uge.", "i sidste uge", "2023-03-06", "2023-03-12", "week"),
+    mention(
+        "Lovforslaget behandles i uge 21, oplyser ministeriet.",
+        "i uge 21",
+        "2023-05-22",
+        "2023-05-28",
+        "week",
+    ),
+    mention("Mødet var i oktober.", "i oktober", "2022-10-01", "2022-10-31", "month"),
+    mention("Ordningen gælder fra januar 2017 og frem.", "fra januar 2017", "2017-01-01", None, "month"),
+    mention("Primo juni 2020 kom rapporten.", "Primo juni 2020", "2020-06-01", "2020-06-30", "month"),
+    mention(
+        "Byggeriet starter i 1. kvartal 2025.", "i 1. kvartal 2025", "2025-01-01", "2025-03-31", "quarter"
+    ),
+    mention("Indsatsen fortsætter i 2. halvår 2024.", "i 2. halvår 2024", "2024-07-01", "2024-12-31", "half"),
+    mention("Projektet går i gang i foråret 2024.", "i foråret 2024", "2024-03-01", "2024-05-31", "season"),
+    mention("Mødet blev holdt i efteråret.", "i efteråret", "2022-09-01", "2022-11-30", "season"),
+    mention("Vi vil også i 2017 yde et bidrag.", "i 2017", "2017-01-01", "2017-12-31", "year"),
+    mention("Regningen steg i år.", "i år", "2023-01-01", "2023-12-31", "year"),
+    mention("Anlægget skal stå færdigt medio 2025.", "medio 2025", "2025-01-01", "2025-12-31", "year"),
+    mention("Det skal ske inden udgangen af 2025.", "inden udgangen af 2025", None, "2025-12-31", "year"),
+    mention("Aftalen løber frem til 2030.", "frem til 2030", None, "2030-12-31", "year"),
+    mention("Forliget dækker 2018-2023.", "2018-2023", "2018-01-01", "2023-12-31", "year"),
+    mention("Det gælder i perioden 2018-2023.", "i perioden 2018-2023", "2018-01-01", "2023-12-31", "year"),
+    mention("Planen gælder fra 2017 til 2020.", "fra 2017 til 2020", "2017-01-01", "2020-12-31", "year"),
+    mention("Rammen gælder 2024 til 2028.", "2024 til 2028", "2024-01-01", "2028-12-31", "year"),
+    mention("Øvelsen finder sted 3.-4. maj 2021.", "3.-4. maj 2021", "2021-05-03", "2021-05-04", "day"),
+    mention(
+        "Kurset holdes d. 2. til 9. december.", "d. 2. til 9. december", "2023-12-02", "2023-12-09", "day"
+    ),
+    mention("Ledigheden faldt i forhold til oktober.", "oktober", "2022-10-01", "2022-10-31", "month"),
+    mention("Udledningen er 70 pct. lavere end i 1990.", "i 1990", "1990-01-01", "1990-12-31", "year"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_mention_in_sentence(dates_nlp: Language, text: str, expected) -> None:
+    assert mentions(run(dates_nlp, text)) == expected
+
+
+def test_list_of_days_is_two_mentions(dates_nlp: Language) -> None:
+    doc = run(dates_nlp, "Topmødet holdes den 5. og 6. oktober 2021 i Bruxelles.")
+    assert mentions(doc) == [
+        ("den 5.", "2021-10-05", "2021-10-05", "day"),
+        ("6. oktober 2021", "2021-10-06", "2021-10-06", "day"),
+    ]
+
+
+def test_several_mentions_keep_text_order_and_offsets(dates_nlp: Language) -> None:
+    text = "I dag mødtes vi. Fra januar 2017 vil vi yde mere, og i 2017 sender vi et hold."
+    doc = run(dates_nlp, text)
+    got = [(s.text, s.start_char, s.end_char) for s in doc.spans["dates"]]
+    assert got == [("I dag", 0, 5), ("Fra januar 2017", 17, 32), ("i 2017", 53, 59)]
+    assert all(text[s:e] == t for t, s, e in got)
+
+
+def test_longest_mention_wins(dates_nlp: Language) -> None:
+    doc = run(dates_nlp, "i dag den 1. september 2022 og fra januar 2017 og i perioden fra 2017 til 2020")
+    assert [s.text for s in doc.spans["dates"]] == [
+        "i dag den 1. september 2022",
+        "fra januar 2017",
+        "i perioden fra 2017 til 2020",
+    ]
+
+
+def test_sentence_final_week_keeps_the_period_the_tokenizer_glued(dates_nlp: Language) -> None:
+    doc = run(dates_nlp, "2. behandling ventes at finde sted i uge 21. Det er forventningen.", "2024-04-18")
+    assert mentions(doc) == [("i uge 21.", "2024-05-20", "2024-05-26", "week")]
+
+
+# The seed's publication date: the sentence's tense picks the October or March meant.
+IN_CONTEXT = [
+    ("Det seneste møde blev holdt i Paris i oktober.", "i oktober", "2016-10-01", "2016-10-31"),
+    ("Ministeren vil i marts besøge Kyiv.", "i marts", "2017-03-01", "2017-03-31"),
+    ("Ministeren besøgte Kyiv i marts.", "i marts", "2016-03-01", "2016-03-31"),
+    ("Soldaterne er udsendt frem til august.", "frem til august", None, "2017-08-31"),
+    ("Den nye enhed skal være klar 1. februar.", "1. februar", "2017-02-01", "2017-02-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "start", "end"), IN_CONTEXT, ids=[c[0] for c in IN_CONTEXT])
+def test_tense_of_the_sentence(dates_nlp: Language, text: str, span: str, start, end) -> None:
+    doc = run(dates_nlp, text, "2016-12-14")
+    assert [(s.text, s._.date["start"], s._.date["end"]) for s in doc.spans["dates"]] == [(span, start, end)]
+
+
+NOT_DATES = [
+    "Ring på tlf. 41 23 45 67 mellem kl. 14 og kl. 16.",
+    "Pressevagten træffes kl. 09.30 og kl. 11:42.",
+    "Der er åbent i tidsrummet 0900-1200.",
+    "Der er åbent i tidsrummet 1900-2000.",
+    "2030-målet ligger fast.",
+    "Danmark køber flere F-16 fly.",
+    "Det fremgår af lov nr. 1234 og § 12.",
+    "CVR-nr. 12345678",
+    "Puljen er på 2,5 mia. kr. i 2024-priser.",
+    "Beløbet er opgjort i 2017 kroner.",
+    "Støtten er på cirka 332,5 millioner kroner.",
+    "Op til 4.000 soldater og 20-25 betjente deltager.",
+    "Appen kom i version 2.4.1 og 3.10.",
+    "Vi har åbent 24/7.",
+    "Det er fjerde gang, de mødes.",
+    "Tallet 2,7 procent er det laveste.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(dates_nlp: Language, text: str) -> None:
+    assert mentions(run(dates_nlp, text)) == []
+
+
+def test_comparison_with_last_year_is_not_an_open_period(dates_nlp: Language) -> None:
+    doc = run(dates_nlp, "Regningen over prisniveauet fra sidste år kan indefryses.", "2022-08-30")
+    assert mentions(doc) == [("sidste år", "2021-01-01", "2021-12-31", "year")]
+
+
+def test_without_publication_date_relative_mentions_keep_text_and_offsets(dates_nlp: Language) -> None:
+    doc = run(dates_nlp, "Mødet blev holdt i oktober og i 2017.", None)
+    got = [(s.text, s.start_char, s.end_char, s._.date) for s in doc.spans["dates"]]
+    assert got == [
+        ("i oktober", 17, 26, {"start": None, "end": None, "granularity": "month", "relative": True}),
+        (
+            "i 2017",
+            30,
+            36,
+            {"start": "2017-01-01", "end": "2017-12-31", "granularity": "year", "relative": False},
+        ),
+    ]
+
+
+def test_timestamp_glued_to_a_headline(dates_nlp: Language) -> None:
+    """A blank tokenizer keeps "samarbejde3.5.2023" whole: no span can hold the date, so none is made.
+
+    With a suffix rule that splits it off (as a pipeline may add), the date is found.
+    """
+    text = "Danmark og Tyskland vil styrke jernbanesamarbejde3.5.2023 09:12:44 CEST | Pressemeddelelse"
+    assert mentions(run(dates_nlp, text)) == []
+    nlp = spacy.blank("da")
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-zÆØÅæøå])\d{1,2}\.\d{1,2}\.\d{4}"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[attr-defined]
+    nlp.add_pipe("extract/dates")
+    assert mentions(run(nlp, text)) == [("3.5.2023", "2023-05-03", "2023-05-03", "day")]
+
+
+def test_values_are_plain_json(dates_nlp: Language) -> None:
+    doc = run(dates_nlp, "Fra januar 2017 og i går og uge 12")
+    values = [s._.date for s in doc.spans["dates"]]
+    assert len(values) == 3
+    assert json.loads(json.dumps(values)) == values
+    assert all(set(v) == {"start", "end", "granularity", "relative"} for v in values)
+
+
+def test_config(dates_nlp: Language) -> None:
+    assert dates_nlp.get_pipe_config("extract/dates") == {
+        "factory": "extract/dates",
+        "spans_key": "dates",
+        "use_tense": True,
+    }
+    nlp = spacy.blank("da")
+    nlp.add_pipe("extract/dates", config={"spans_key": "datoer", "use_tense": False})
+    doc = run(nlp, "Mødet blev holdt i marts.", "2016-12-14")
+    assert "dates" not in doc.spans
+    # Without tense the nearest March is the coming one.
+    assert [(s.text, s._.date["start"]) for s in doc.spans["datoer"]] == [("i marts", "2017-03-01")]
+
+
+SEED = "000_35452d5bb9e7cfc4"
+
+
+def test_seed_release_gives_exactly_its_gold_dates(dates_nlp: Language, datadir: Path) -> None:
+    text = (datadir / f"{SEED}.txt").read_text(encoding="utf-8")
+    meta = json.loads((datadir / f"{SEED}.meta.json").read_text(encoding="utf-8"))
+    gold = json.loads((datadir / f"{SEED}.gold.json").read_text(encoding="utf-8"))
+    assert meta["published"] == "2016-12-14"
+    doc = run(dates_nlp, text, meta["published"])
+    got = sorted(
+        (
+            s.text,
+            [s.start_char, s.end_char],
+            s._.date["start"],
+            s._.date["end"],
+            s._.date["granularity"],
+            s._.date["relative"],
+        )
+        for s in doc.spans["dates"]
+    )
+    want = sorted(
+        (d["text"], d["span"], d.get("start"), d.get("end"), d["granularity"], d["relative"])
+        for d in gold["dates"]
+    )
+    assert len(want) == 6
+    assert got == want
+
+
+ROUND_TRIP_TEXT = "I dag den 1. september 2022 mødtes vi, og i oktober vil vi mødes igen. Fra 2017 til 2020."
+
+
+def test_to_disk_and_spacy_load(dates_nlp: Language, tmp_path: Path) -> None:
+    dates_nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == ["extract/dates"]
+    before = run(dates_nlp, ROUND_TRIP_TEXT)
+    after = run(loaded, ROUND_TRIP_TEXT)
+    assert mentions(after) == mentions(before)
+    assert mentions(after) == [
+        ("I dag den 1. september 2022", "2022-09-01", "2022-09-01", "day"),
+        ("i oktober", "2023-10-01", "2023-10-31", "month"),
+        ("Fra 2017 til 2020", "2017-01-01", "2020-12-31", "year"),
+    ]
+
+
+def test_pipe_with_two_processes_keeps_values(dates_nlp: Language) -> None:
+    texts = [
+        ROUND_TRIP_TEXT,
+        "Det seneste møde blev holdt i Paris i oktober.",
+        "Ingen datoer her.",
+        "i går",
+    ] * 3
+    published = ["2023-03-15", "2016-12-14", "2020-01-01", "2024-02-29"] * 3
+    docs = []
+    for text, date in zip(texts, published, strict=True):
+        doc = dates_nlp.make_doc(text)
+        doc._.published = date
+        docs.append(doc)
+    serial = [mentions(run(dates_nlp, t, p)) for t, p in zip(texts, published, strict=True)]
+    parallel = [mentions(doc) for doc in dates_nlp.pipe(docs, n_process=2, batch_size=2)]
+    assert parallel == serial
+    assert parallel[1] == [("i oktober", "2016-10-01", "2016-10-31", "month")]
+    assert parallel[3] == [("i går", "2024-02-28", "2024-02-28", "day")]
