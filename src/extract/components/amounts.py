@@ -1,0 +1,83 @@
+"""spaCy component: amounts of money -> `doc.spans["amounts"]` with `span._.amount`.
+
+Detection and values come from the pure functions of `extract.parse.money` (one regex pass over the
+text); this module only maps their character offsets onto tokens and finds the subject. Values are plain
+JSON types so that they survive `Doc.to_bytes` (and therefore `nlp.pipe(n_process=N)`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from spacy.lang.da import Danish
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.extensions import register_extensions
+from extract.parse.money import Money, find_money
+from extract.parse.subjects import AMOUNT_VERBS, label_subject, subject_after, subject_before, verb_subject
+
+__all__ = ["AmountFinder", "make_amounts"]
+
+LABEL = "AMOUNT"
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+class AmountFinder:
+    """Find money ("cirka 332,5 millioner kroner", "kr. 1.500,-", "mellem 2 og 3 mia. kr.") in a Doc."""
+
+    def __init__(self, name: str = "amounts", *, spans_key: str = "amounts", implicit_currency: str | None = "DKK"):
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.implicit_currency = implicit_currency
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans: list[Span] = []
+        for money in find_money(text, implicit_currency=self.implicit_currency):
+            span = doc.char_span(money.start, money.end, label=LABEL, alignment_mode="expand")
+            if span is None or (spans and span.start < spans[-1].end):
+                continue  # never overlapping spans, even after widening to token boundaries
+            span._.amount = self.value(money, text)
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    @staticmethod
+    def value(money: Money, text: str) -> dict[str, Any]:
+        """The `span._.amount` dict: floats in currency units, bounds, and the subject the money is for.
+
+        Subject patterns are tried from the most to the least specific; the first that fits wins.
+        """
+        subject = (
+            subject_before(text, money.start, keywords=("på", "af", "for"))  # "en pulje på 40 mio. kr."
+            or subject_after(text, money.end, keywords=("til",))  # "2 mia. kr. til sygehuse"
+            or subject_after(text, money.end, keywords=("i", "fra"))  # "415 mio. kr. i nyt akuthus"
+            or verb_subject(text, money.start, AMOUNT_VERBS)  # "Byggeriet koster 148 mio. kr."
+            or subject_after(text, money.end, keywords=("pr", "per"))  # "afsat 40 mio. kr. pr. kommune"
+            or label_subject(text, money.start)  # "- Tilskud: 3 mio. kr."
+            or subject_before(text, money.start, keywords=("med",), anchored=True)
+        )
+        return {
+            "value": _float(money.value),
+            "currency": money.currency,
+            "lower": _float(money.lower),
+            "upper": _float(money.upper),
+            "approximate": money.approximate,
+            "subject": subject,
+        }
+
+
+@Danish.factory(
+    "extract/amounts",
+    assigns=["doc.spans"],
+    default_config={"spans_key": "amounts", "implicit_currency": "DKK"},
+)
+def make_amounts(nlp: Language, name: str, spans_key: str, implicit_currency: str | None) -> AmountFinder:
+    """Factory for `nlp.add_pipe("extract/amounts")`; `implicit_currency` null turns off "får 3 millioner"."""
+    return AmountFinder(name, spans_key=spans_key, implicit_currency=implicit_currency)

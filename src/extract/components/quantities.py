@@ -1,0 +1,270 @@
+"""spaCy component: counts of people and things, and percentages -> `doc.spans["quantities"]`.
+
+A count is qualifier + number or range + up to two adjectives + a unit noun from the lexicon
+`extract/data/units.csv` ("op til ca. 150 danske soldater"); a percentage is a number + "procent", "pct."
+or "%". Numbers, qualifiers and ranges come from `extract.parse.money.find_measures` (one regex pass);
+the unit is looked up on the tokens right after each number, and a plural noun missing from the lexicon
+is guessed unless `guess_units` is off. `span._.quantity` holds plain JSON values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.lang.da import Danish
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.extensions import register_extensions
+from extract.parse.money import Measure, find_measures
+from extract.parse.subjects import (
+    CHANGE_VERBS,
+    CLOSED_CLASS,
+    COUNT_VERBS,
+    label_subject,
+    subject_after,
+    subject_before,
+    verb_subject,
+)
+
+__all__ = ["QuantityFinder", "Unit", "load_units", "make_quantities"]
+
+LABEL = "QUANTITY"
+PERCENT = "procent"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit noun's singular lemma (the `unit` column) and its category (`personnel` or `other`)."""
+
+    lemma: str
+    category: str
+
+
+@lru_cache(maxsize=8)
+def load_units(path: str | None = None) -> dict[str, Unit]:
+    """Surface form (lower case) -> Unit, from the packaged units.csv or the CSV at `path`."""
+    source = resources.files("extract").joinpath("data", "units.csv") if path is None else Path(path)
+    rows = csv.DictReader(io.StringIO(source.read_text(encoding="utf-8")))
+    return {row["form"]: Unit(row["lemma"], row["category"]) for row in rows}
+
+
+# After the number: "2,7 procent", "5 pct.", "12 %", "0,3 procentpoint".
+_PERCENT_RE = re.compile(
+    r"[ \u00a0]?(?P<unit>(?i:procentpoint|pct\.?-?point)s?(?!\w)|%-point|(?i:procent)(?!\w)"
+    r"|(?i:pct)(?:\.|(?!\w))|%)"
+)
+# Model names may stand between number and noun: "fire F-16 fly".
+_MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d+[A-Z]?")
+# Nominalised adjectives that may also qualify a following unit: "200 ledige stillinger".
+_ADJECTIVAL_UNITS = frozenset(
+    """ledig civil frivillig arbejdsløs værnepligtig ansat studerende besøgende ung voksen ældre indsat anholdt
+    sigtet dræbt såret død savnet""".split()
+)
+# Short forms that are safe as the last part of a compound ("kampfly", "F-16-fly"); others need 4 letters.
+_SHORT_COMPOUND_HEADS = frozenset({"fly"})
+
+
+# Nouns that measure rather than count (time, distance, money): never a unit, nor an adjective before one
+# ("3 gange flere soldater" counts no soldiers).
+_NOT_COUNTED = frozenset(
+    """år året dage dag uger uge måneder måned timer time minutter sekunder gange gang omgange kilometer
+    meter kilo kilogram tons ton liter grader kroner krone point procent promille stemmer""".split()
+)
+_ORDINALS = frozenset(
+    "første anden andet tredje fjerde femte sjette syvende ottende niende tiende sidste næste".split()
+)
+# Endings of Danish agent nouns: bilist, professor, ingeniør, praktikant, syrer, rejsende.
+_PERSON_ENDINGS = ("ist", "or", "ør", "ant", "ent", "iker", "er", "ende")
+
+
+def _guess_unit(plural: str) -> Unit:
+    """Singular and category of a plural noun the lexicon lacks, from its ending."""
+    if plural.endswith("ende"):
+        lemma = plural
+    elif plural.endswith("er") and len(plural) > 5:
+        lemma = plural[:-2]
+    elif plural.endswith("e") and len(plural) > 4:
+        lemma = plural[:-1]
+    else:
+        lemma = plural
+    return Unit(lemma, "personnel" if lemma.endswith(_PERSON_ENDINGS) else "other")
+
+
+def _is_year(measure: Measure) -> bool:
+    """A bare number from 1900 to 2100 ("i 2023 er ...") is a year, not a count."""
+    return measure.value is not None and measure.text.isdigit() and 1900 <= measure.value <= 2100
+
+
+class QuantityFinder:
+    """Find counts ("op til ca. 30 personer", "20-25 betjente", "seks medarbejdere") and percentages."""
+
+    def __init__(
+        self,
+        name: str = "quantities",
+        *,
+        spans_key: str = "quantities",
+        units: str | None = None,
+        guess_units: bool = True,
+    ):
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.units = load_units(units)
+        self.guess_units = guess_units
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans: list[Span] = []
+        for measure in find_measures(text):
+            found = self._match(doc, text, measure)
+            if found is None:
+                continue
+            span, value = found
+            if spans and span.start < spans[-1].end:
+                continue
+            span._.quantity = value
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def unit(self, word: str) -> Unit | None:
+        """The unit of a token: a lexicon form, or a compound ending in one ("krigsskibe" -> krigsskib)."""
+        lower = word.lower()
+        if lower in self.units:
+            return self.units[lower]
+        if "-" in lower:
+            prefix, head = lower.rsplit("-", 1)
+            if head not in self.units:
+                return None
+            unit = self.units[head]
+            if any(c.isdigit() for c in prefix):  # "C-130J-fly": a model name, the unit is "fly"
+                return unit
+            return Unit(f"{prefix}-{unit.lemma}", unit.category)  # "it-specialister" -> it-specialist
+        for k in range(3, len(lower) - 2):
+            suffix = lower[k:]
+            if suffix in self.units and (len(suffix) >= 4 or suffix in _SHORT_COMPOUND_HEADS):
+                if lower[:k].isalpha():
+                    return Unit(lower[:k] + self.units[suffix].lemma, self.units[suffix].category)
+        return None
+
+    @staticmethod
+    def count_subject(text: str, start: int) -> str | None:
+        """What a count belongs to; None means the unit noun itself (ANNOTATION.md)."""
+        return (
+            subject_before(text, start, keywords=("på",))  # "et radarbidrag på op til ca. 30 personer"
+            or verb_subject(text, start, COUNT_VERBS)  # "Kampgruppen tæller i alt 1.200 soldater"
+            or label_subject(text, start)  # "- Beskæftigelse: godt 2,9 mio. personer"
+            or subject_before(text, start, keywords=("med",), anchored=True)  # "et rejsehold med seks ansatte"
+        )
+
+    @staticmethod
+    def percent_subject(text: str, start: int, end: int) -> str | None:
+        """The thing a percentage measures, when a pattern shows it; else None."""
+        return (
+            verb_subject(text, start, CHANGE_VERBS)  # "ledigheden faldt med 2,7 procent"
+            or subject_before(text, start, keywords=("på",))  # "en stigning på 3 pct."
+            or label_subject(text, start)  # "- Inflation: 7,7 pct."
+            or subject_before(text, start, keywords=("med",))  # "reducere udledningen med 70 pct."
+            or subject_after(text, end, keywords=("flere", "færre"))  # "5 pct. flere ledige"
+            or subject_after(text, end, keywords=("af",))  # "90 procent af patienterne"
+        )
+
+    def _unit_token(self, doc: Doc, i: int) -> tuple[Token, Unit] | None:
+        """The unit noun after the number (token i on), allowing up to two adjectives or model names."""
+        adjectives = 0
+        while i < len(doc):
+            token = doc[i]
+            unit = self.unit(token.text)
+            if unit is not None:
+                if unit.lemma in _ADJECTIVAL_UNITS and i + 1 < len(doc) and self.unit(doc[i + 1].text):
+                    i += 1
+                    continue
+                return token, unit
+            adjective = (
+                token.is_alpha
+                and token.is_lower
+                and token.lower_ not in CLOSED_CLASS
+                and token.lower_ not in _NOT_COUNTED
+                and (token.lower_.endswith("e") or token.lower_ == "ekstra")
+            )
+            if adjectives >= 2 or not (adjective or _MODEL_RE.fullmatch(token.text)):
+                return None
+            adjectives += 1
+            i += 1
+        return None
+
+    @staticmethod
+    def _guessed_unit_token(doc: Doc, i: int) -> tuple[Token, Unit] | None:
+        """A plural noun missing from the lexicon: "tre nye havvindmølleparker", "12 politikredse".
+
+        The lexicon cannot list every countable noun, so a run of up to three plural-looking words
+        (ending in -e or -er) after the number counts, the last being the noun. Its lemma and category
+        are guessed from its ending ("bilister" -> bilist, personnel).
+        """
+        last: Token | None = None
+        for token in doc[i : i + 3]:
+            lower = token.lower_
+            if lower in _NOT_COUNTED:
+                return None  # "750.000 norske kroner" is money, "3 flere år" no count
+            if not (token.is_alpha and token.is_lower and lower.endswith(("e", "er"))) or lower in CLOSED_CLASS:
+                break
+            last = token
+        if last is None or last.lower_.endswith("ste") or last.lower_ in _ORDINALS:
+            return None
+        return last, _guess_unit(last.lower_)
+
+    def _match(self, doc: Doc, text: str, measure: Measure) -> tuple[Span, dict[str, Any]] | None:
+        """The span and value of a count or percentage starting with `measure`; `text` is `doc.text`,
+        passed in because spaCy rebuilds it on every access."""
+        percent = _PERCENT_RE.match(text, measure.end)
+        if percent is not None:
+            end = percent.end()
+            unit = Unit("procentpoint" if "point" in percent.group("unit").lower() else PERCENT, "other")
+            subject = self.percent_subject(text, measure.start, end)
+        else:
+            if text[measure.end : measure.end + 1] == ".":
+                return None  # an ordinal: "2. behandling"
+            number = doc.char_span(measure.start, measure.end, alignment_mode="expand")
+            if number is None:
+                return None
+            found = self._unit_token(doc, number.end)
+            if found is None and self.guess_units and not _is_year(measure):
+                found = self._guessed_unit_token(doc, number.end)
+            if found is None:
+                return None
+            token, unit = found
+            end = token.idx + len(token.text)
+            subject = self.count_subject(text, measure.start) or token.text
+        span = doc.char_span(measure.start, end, label=LABEL, alignment_mode="expand")
+        if span is None:
+            return None
+        return span, {
+            "value": None if measure.value is None else float(measure.value),
+            "lower": None if measure.lower is None else float(measure.lower),
+            "upper": None if measure.upper is None else float(measure.upper),
+            "approximate": measure.approximate,
+            "unit": unit.lemma,
+            "category": unit.category,
+            "subject": subject,
+        }
+
+
+@Danish.factory(
+    "extract/quantities",
+    assigns=["doc.spans"],
+    default_config={"spans_key": "quantities", "units": None, "guess_units": True},
+)
+def make_quantities(nlp: Language, name: str, spans_key: str, units: str | None, guess_units: bool) -> QuantityFinder:
+    """Factory for `nlp.add_pipe("extract/quantities")`.
+
+    `units` is a CSV path (null for the packaged lexicon); `guess_units` false counts only lexicon nouns.
+    """
+    return QuantityFinder(name, spans_key=spans_key, units=units, guess_units=guess_units)

@@ -1,0 +1,403 @@
+"""Money and measured numbers in Danish text: currency, qualifiers, bounds and ranges.
+
+Pure functions, no spaCy. A *measure* is qualifier + number or range + scale ("op til ca. 150",
+"mellem 2 og 3 mia."); quantities put a unit after it, amounts a currency before or after it. The rules
+for values follow corpus/ANNOTATION.md: "op til ca. 150" -> value 150, upper 150, approximate;
+"mellem 2 og 3 mia. kr." -> lower 2e9, upper 3e9, value None.
+
+>>> m = parse_money("cirka 332,5 millioner kroner")
+>>> (m.value, m.currency, m.approximate)
+(Decimal('332500000.0'), 'DKK', True)
+>>> r = parse_money("mellem 2 og 3 mia. kr.")
+>>> (r.value, r.lower, r.upper)
+(None, Decimal('2000000000'), Decimal('3000000000'))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Literal
+
+from extract.parse.numbers import (
+    NUMBER_CORE,
+    NUMBER_END,
+    NUMBER_START,
+    SCALE_PATTERN,
+    blocked_spans,
+    parse_number,
+)
+
+__all__ = [
+    "CURRENCY_PATTERN",
+    "QUALIFIERS",
+    "QUALIFIER_PATTERN",
+    "Measure",
+    "Money",
+    "Qualifier",
+    "detect_currency",
+    "find_measures",
+    "find_money",
+    "parse_money",
+    "parse_qualifiers",
+]
+
+Bound = Literal["lower", "upper"]
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """What words like "op til" or "ca." say about a number: which bound it is and whether it is vague."""
+
+    bound: Bound | None = None
+    approximate: bool = False
+
+
+_UPPER = Qualifier("upper")
+_LOWER = Qualifier("lower")
+_APPROX = Qualifier(None, True)
+
+# Lower-case qualifier -> meaning (ANNOTATION.md "Bounds"). Several may stack: "op til ca.".
+QUALIFIERS: dict[str, Qualifier] = {
+    "op til": _UPPER,
+    "op mod": _UPPER,
+    "op imod": _UPPER,
+    "højst": _UPPER,
+    "maks.": _UPPER,
+    "maks": _UPPER,
+    "max.": _UPPER,
+    "maksimalt": _UPPER,
+    "under": _UPPER,
+    "mindre end": _UPPER,
+    "færre end": _UPPER,
+    "knap": Qualifier("upper", True),
+    "knapt": Qualifier("upper", True),
+    "næsten": Qualifier("upper", True),
+    "små": Qualifier("upper", True),
+    "lidt under": Qualifier("upper", True),
+    "lige under": Qualifier("upper", True),
+    "mindst": _LOWER,
+    "over": _LOWER,
+    "mere end": _LOWER,
+    "flere end": _LOWER,
+    "minimum": _LOWER,
+    "godt": Qualifier("lower", True),
+    "lidt over": Qualifier("lower", True),
+    "lige over": Qualifier("lower", True),
+    "ca.": _APPROX,
+    "ca": _APPROX,
+    "cirka": _APPROX,
+    "circa": _APPROX,
+    "omkring": _APPROX,
+    "omtrent": _APPROX,
+    "henved": _APPROX,
+}
+
+
+def _qualifier_alternative(phrase: str) -> str:
+    words = r"\s+".join(re.escape(w) for w in phrase.split())
+    return words + (r"\s*" if phrase.endswith(".") else r"\s+")
+
+
+_QUAL_ONE = "|".join(_qualifier_alternative(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+QUALIFIER_PATTERN = rf"(?<![\w.])(?i:(?:{_QUAL_ONE}){{1,3}})"
+_QUAL_WORDS_RE = re.compile(
+    r"(?<!\w)(?i:"
+    + "|".join(r"\s+".join(map(re.escape, q.split())) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")(?:(?<=\.)|(?!\w))"
+)
+
+# Currencies: (pattern, ISO 4217 code, multiplier). "t. kr." is thousands of kroner. Order matters:
+# the specific "norske kroner" must win over "kroner".
+_CURRENCIES: list[tuple[str, str, int]] = [
+    (r"(?i:t\.\s?kr)\.?|(?i:tkr)\.?", "DKK", 1000),
+    (r"(?i:norske\s+kroner)|NOK", "NOK", 1),
+    (r"(?i:svenske\s+kroner)|SEK", "SEK", 1),
+    (r"(?i:islandske\s+kroner)|ISK", "ISK", 1),
+    (r"(?i:danske\s+kroner|kroner|krone)(?!\w)|kr\.,-|kr(?:\.|(?!\w))|DKK|(?i:dkr)\.?", "DKK", 1),
+    (r"(?i:euro)(?!\w)|EUR|€", "EUR", 1),
+    (r"(?i:(?:amerikanske\s+)?dollars?)(?!\w)|USD|US\$|\$", "USD", 1),
+    (r"(?i:(?:britiske\s+)?pund(?:\s+sterling)?)(?!\w)|GBP|£", "GBP", 1),
+    (r"(?i:schweizerfranc)|CHF", "CHF", 1),
+]
+_CURRENCY_RES = [(re.compile(p), iso, mult) for p, iso, mult in _CURRENCIES]
+CURRENCY_PATTERN = "|".join(f"(?:{p})" for p, _, _ in _CURRENCIES)
+# Written before the number: "kr. 1.500,-", "DKK 449,00", "€50 mio.".
+_PREFIX_CURRENCY = r"kr\.|DKK|EUR|€|USD|US\$|\$|GBP|£|NOK|SEK|CHF"
+
+
+def detect_currency(text: str) -> str | None:
+    """ISO 4217 code of a currency expression ("kr." -> DKK, "norske kroner" -> NOK), else None."""
+    found = _currency(text.strip())
+    return found[0] if found else None
+
+
+def _currency(text: str) -> tuple[str, int] | None:
+    for regex, iso, mult in _CURRENCY_RES:
+        if regex.fullmatch(text):
+            return iso, mult
+    return None
+
+
+def parse_qualifiers(text: str) -> Qualifier:
+    """Combine stacked qualifiers: "op til ca." -> upper bound, approximate."""
+    bound: Bound | None = None
+    approximate = False
+    for m in _QUAL_WORDS_RE.finditer(text):
+        q = QUALIFIERS.get(" ".join(m.group(0).lower().split()))
+        if q is None:
+            continue
+        bound = bound or q.bound
+        approximate = approximate or q.approximate
+    return Qualifier(bound, approximate)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A qualified number or range found in a text, before any unit or currency."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal | None
+    lower: Decimal | None
+    upper: Decimal | None
+    approximate: bool
+    scaled: bool
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money found in a text; `value` is None for a range."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal | None
+    lower: Decimal | None
+    upper: Decimal | None
+    approximate: bool
+    currency: str
+
+
+def _core(p: str, *, with_currency: bool) -> str:
+    """Number or range + scale, with group names prefixed by `p` (Python forbids repeated names)."""
+    n, s = NUMBER_CORE, SCALE_PATTERN
+    side_currency = rf"(?:\s*(?:{CURRENCY_PATTERN}))?" if with_currency else ""
+    return (
+        r"(?:"
+        rf"(?i:mellem)\s+(?P<{p}a1>{n})(?:\s*(?P<{p}as1>{s}))?{side_currency}\s+(?i:og)\s+(?P<{p}b1>{n})"
+        rf"|(?i:fra)\s+(?P<{p}a2>{n})(?:\s*(?P<{p}as2>{s}))?\s+(?i:til)\s+(?P<{p}b2>{n})"
+        rf"|(?P<{p}a3>{n})(?:\s*(?P<{p}as3>{s}))?[ \u00a0]?[-–][ \u00a0]?(?P<{p}b3>{n})"
+        rf"|(?P<{p}n>{n})"
+        rf"){NUMBER_END}(?:\s*(?P<{p}s>{s}))?"
+    )
+
+
+_LEAD = rf"(?:(?P<q>{QUALIFIER_PATTERN})|{NUMBER_START})"
+_MEASURE_RE = re.compile(_LEAD + _core("m", with_currency=False))
+_MONEY_RE = re.compile(
+    _LEAD
+    + rf"(?:(?P<pc>{_PREFIX_CURRENCY})[ \u00a0]?{_core('p', with_currency=False)}"
+    + rf"|{_core('s', with_currency=True)}\s*(?P<sc>{CURRENCY_PATTERN}))"
+)
+
+
+def _with_scale(number: str, scale: str | None) -> Decimal | None:
+    """Parse a number together with its scale word, so "3.4 millioner" and "halvanden mio." parse."""
+    parsed = parse_number(f"{number} {scale}" if scale else number)
+    return None if parsed is None else parsed.value
+
+
+def _values(m: re.Match[str], p: str) -> tuple[Decimal | None, Decimal | None, Decimal | None] | None:
+    """(value, lower, upper) of the number or range in a match; None when it does not parse."""
+    scale_text = m.group(f"{p}s")
+    if m.group(f"{p}n") is not None:
+        value = _with_scale(m.group(f"{p}n"), scale_text)
+        return None if value is None else (value, None, None)
+    for i in "123":
+        a_text = m.group(f"{p}a{i}")
+        if a_text is None:
+            continue
+        upper = _with_scale(m.group(f"{p}b{i}"), scale_text)
+        a_scale_text = m.group(f"{p}as{i}")
+        if a_scale_text:
+            lower = _with_scale(a_text, a_scale_text)
+        else:  # "mellem 2 og 3 mia." shares the scale; "mellem 500.000 og 1 mio." does not
+            lower = _with_scale(a_text, None)
+            b_base = parse_number(m.group(f"{p}b{i}"))
+            if lower is not None and scale_text and b_base is not None and lower <= b_base.value:
+                lower = _with_scale(a_text, scale_text)
+        if lower is None or upper is None or lower >= upper:
+            return None
+        return None, lower, upper
+    return None  # pragma: no cover - every alternative of the pattern sets a group
+
+
+# Verbs whose particle looks like a qualifier: "råder over", "fordelt over", "klager over".
+_PARTICLE_VERBS = frozenset(
+    """råder rådede rådet disponerer disponerede fordelt fordeles fordeler spredt spredes klager klagede
+    hersker regerer""".split()
+)
+_PARTICLE_RE = re.compile(r"(?i:over|under)\s+")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _preceding_word(text: str, start: int) -> str | None:
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before.group(1).lower() if before else None
+
+
+_LARGEST = Decimal(10) ** 15
+
+
+def _measure(m: re.Match[str], p: str, text: str) -> Measure | None:
+    values = _values(m, p)
+    if values is None:
+        return None
+    value, lower, upper = values
+    if any(v is not None and v > _LARGEST for v in values):
+        return None  # a digit string, not a number anyone writes (and no finite float)
+    start, end = m.span()
+    qualifiers = m.group("q") or ""
+    particle = _PARTICLE_RE.match(qualifiers)
+    if particle and _preceding_word(text, start) in _PARTICLE_VERBS:
+        # "råder over 5 krigsskibe": "over" belongs to the verb, it is no bound
+        qualifiers, start = qualifiers[particle.end() :], start + particle.end()
+    qualifier = parse_qualifiers(qualifiers)
+    if value is not None and qualifier.bound == "upper":
+        upper = value
+    elif value is not None and qualifier.bound == "lower":
+        lower = value
+    return Measure(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        lower=lower,
+        upper=upper,
+        approximate=qualifier.approximate,
+        scaled=bool(m.group(f"{p}s") or m.group(f"{p}as1") or m.group(f"{p}as2") or m.group(f"{p}as3")),
+    )
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+_BARE_ARTICLE = re.compile(r"(?i:en|et)")
+
+
+def find_measures(text: str) -> Iterator[Measure]:
+    """Qualified numbers and ranges, left to right, without phone numbers, times, § or a bare "en"."""
+    return _measures(text, blocked_spans(text))
+
+
+def _measures(text: str, blocked: Sequence[tuple[int, int]]) -> Iterator[Measure]:
+    for m in _MEASURE_RE.finditer(text):
+        if _overlaps(*m.span(), blocked):
+            continue
+        if m.group("ms") is None and m.group("mn") and _BARE_ARTICLE.fullmatch(m.group("mn")):
+            continue  # "en soldat" is an article, not a count
+        measure = _measure(m, "m", text)
+        if measure is not None:
+            yield measure
+
+
+def _money(m: re.Match[str], text: str) -> Money | None:
+    p = "p" if m.group("pc") else "s"
+    measure = _measure(m, p, text)
+    currency = _currency(m.group("pc") or m.group("sc"))
+    if measure is None or currency is None:
+        return None
+    iso, mult = currency
+    if m.group(f"{p}n") and _BARE_ARTICLE.fullmatch(m.group(f"{p}n")) and not m.group(f"{p}s"):
+        return None  # "en krone" is not worth a row
+    factor = Decimal(mult)
+    return Money(
+        start=measure.start,
+        end=measure.end,
+        text=measure.text,
+        value=None if measure.value is None else measure.value * factor,
+        lower=None if measure.lower is None else measure.lower * factor,
+        upper=None if measure.upper is None else measure.upper * factor,
+        approximate=measure.approximate,
+        currency=iso,
+    )
+
+
+# Verbs after which "3.4 millioner" with no currency means kroner ("Kommunen får 3.4 millioner").
+MONEY_VERBS = frozenset(
+    """får fik modtager modtog tildeles tildelt tildeler bevilger bevilges bevilget bevilgede afsætter
+    afsættes afsat afsatte investerer investeres investeret koster kostede sparer spares giver gives
+    uddeler uddeles tilfører tilføres øremærker øremærkes øremærket""".split()
+)
+# Words that may follow such an implicit amount without turning it into a count ("3 millioner besøgende").
+_AFTER_IMPLICIT = frozenset("til i af for fra og over på om mod ekstra mere yderligere".split())
+_WORD_AFTER = re.compile(r"\s*(\w+|\S)?")
+# Only the text right after a money verb is tried, so the implicit rule costs no second full pass.
+_MONEY_VERB_RE = re.compile(r"(?<!\w)(?i:" + "|".join(sorted(MONEY_VERBS, key=len, reverse=True)) + r")\s+")
+
+
+def _implicit_measures(text: str, blocked: Sequence[tuple[int, int]]) -> Iterator[Measure]:
+    """Scaled numbers right after a money verb and not followed by a counted noun."""
+    for verb in _MONEY_VERB_RE.finditer(text):
+        m = _MEASURE_RE.match(text, verb.end())
+        if m is None or _overlaps(*m.span(), blocked):
+            continue
+        measure = _measure(m, "m", text)
+        if measure is None or not measure.scaled:
+            continue
+        if "\n" in text[measure.end : measure.end + 3]:
+            yield measure  # a headline: "Musikprojekt får 3.4 millioner"
+            continue
+        after = _WORD_AFTER.match(text, measure.end)
+        nxt = after.group(1) if after else None
+        if nxt is None or not nxt[0].isalnum() or nxt.lower() in _AFTER_IMPLICIT:
+            yield measure
+
+
+def find_money(text: str, *, implicit_currency: str | None = "DKK") -> list[Money]:
+    """Every amount of money in a text, left to right and never overlapping.
+
+    With `implicit_currency`, a scaled number right after a money verb ("får 3.4 millioner") is an amount
+    in that currency even though no currency is written.
+    """
+    blocked = blocked_spans(text)
+    found: list[Money] = []
+    for m in _MONEY_RE.finditer(text):
+        if _overlaps(*m.span(), blocked):
+            continue
+        money = _money(m, text)
+        if money is not None:
+            found.append(money)
+    if implicit_currency:
+        taken = [(x.start, x.end) for x in found]
+        for measure in _implicit_measures(text, blocked):
+            if not _overlaps(measure.start, measure.end, taken):
+                found.append(
+                    Money(
+                        start=measure.start,
+                        end=measure.end,
+                        text=measure.text,
+                        value=measure.value,
+                        lower=measure.lower,
+                        upper=measure.upper,
+                        approximate=measure.approximate,
+                        currency=implicit_currency,
+                    )
+                )
+        found.sort(key=lambda x: x.start)
+    return found
+
+
+def parse_money(text: str, *, implicit_currency: str | None = None) -> Money | None:
+    """The whole string as one amount ("2,5 mia. kr.", "kr. 1.500,-"), else None."""
+    stripped = text.strip()
+    offset = text.index(stripped) if stripped else 0
+    for money in find_money(stripped, implicit_currency=implicit_currency):
+        if money.start == 0 and money.end == len(stripped):
+            return replace(money, start=offset, end=offset + len(stripped))
+    return None

@@ -1,0 +1,330 @@
+"""The extract/quantities component: counts of people and things, and percentages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from pytest_datadir.plugin import LazyDataDir
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.components.quantities import QuantityFinder, Unit, load_units
+
+SEED = "000_35452d5bb9e7cfc4"
+
+
+@pytest.fixture(scope="session")
+def quantities_nlp() -> Language:
+    nlp = spacy.blank("da")
+    nlp.add_pipe("extract/quantities")
+    return nlp
+
+
+@pytest.fixture
+def seed_datadir(tmp_path: Path) -> LazyDataDir:
+    """pytest-datadir's shared_datadir, over the seed release kept once in tests/data/."""
+    return LazyDataDir(Path(__file__).resolve().parents[1] / "data", tmp_path)
+
+
+def rows(doc: Doc) -> list[tuple[str, int, int, dict[str, Any]]]:
+    return [(s.text, s.start_char, s.end_char, s._.quantity) for s in doc.spans["quantities"]]
+
+
+def quantity(
+    value: float | None,
+    unit: str,
+    subject: str | None,
+    *,
+    category: str = "personnel",
+    lower: float | None = None,
+    upper: float | None = None,
+    approximate: bool = False,
+) -> dict[str, Any]:
+    return {
+        "value": value,
+        "lower": lower,
+        "upper": upper,
+        "approximate": approximate,
+        "unit": unit,
+        "category": category,
+        "subject": subject,
+    }
+
+
+def pct(value: float | None, subject: str | None = None, **kw: Any) -> dict[str, Any]:
+    return quantity(value, kw.pop("unit", "procent"), subject, category="other", **kw)
+
+
+# (id, sentence, [(span text, expected span._.quantity)])
+CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
+    (
+        "op-til-ca-adjective",
+        "Danmark sender op til ca. 150 danske soldater til Irak.",
+        [("op til ca. 150 danske soldater", quantity(150, "soldat", "soldater", upper=150, approximate=True))],
+    ),
+    (
+        "subject-before-paa",
+        "Bidraget består af et radarbidrag på op til ca. 30 personer.",
+        [("op til ca. 30 personer", quantity(30, "person", "radarbidrag", upper=30, approximate=True))],
+    ),
+    (
+        "range-dash",
+        "Politiet indsætter 20-25 betjente ved grænsen.",
+        [("20-25 betjente", quantity(None, "betjent", "betjente", lower=20, upper=25))],
+    ),
+    (
+        "number-word",
+        "Der ansættes seks medarbejdere i sekretariatet.",
+        [("seks medarbejdere", quantity(6, "medarbejder", "medarbejdere"))],
+    ),
+    ("count-verb", "Styrken tæller 12 mand.", [("12 mand", quantity(12, "mand", "Styrken"))]),
+    (
+        "thousands-dots",
+        "I alt 1.845.312 personer har stemt.",
+        [("1.845.312 personer", quantity(1845312, "person", "personer"))],
+    ),
+    (
+        "op-imod-no-separator",
+        "Op imod 800 soldater deltager i øvelsen.",
+        [("Op imod 800 soldater", quantity(800, "soldat", "soldater", upper=800))],
+    ),
+    (
+        "range-mellem-og",
+        "Mellem 20 og 25 betjente er sat ind.",
+        [("Mellem 20 og 25 betjente", quantity(None, "betjent", "betjente", lower=20, upper=25))],
+    ),
+    (
+        "model-name-between",
+        "Danmark bidrager med fire F-16 fly og 120 piloter.",
+        [
+            ("fire F-16 fly", quantity(4, "fly", "fly", category="other")),
+            ("120 piloter", quantity(120, "pilot", "piloter")),
+        ],
+    ),
+    (
+        "things",
+        "Søværnet udsender to fregatter og tre helikoptere.",
+        [
+            ("to fregatter", quantity(2, "fregat", "fregatter", category="other")),
+            ("tre helikoptere", quantity(3, "helikopter", "helikoptere", category="other")),
+        ],
+    ),
+    (
+        "adjective-things",
+        "Der bygges 5.000 nye boliger i hovedstaden.",
+        [("5.000 nye boliger", quantity(5000, "bolig", "boliger", category="other"))],
+    ),
+    (
+        "mindst",
+        "Mindst 30 civile blev dræbt.",
+        [("Mindst 30 civile", quantity(30, "civil", "civile", lower=30))],
+    ),
+    (
+        "adjectival-unit-before-noun",
+        "Der er 200 ledige stillinger.",
+        [("200 ledige stillinger", quantity(200, "stilling", "stillinger", category="other"))],
+    ),
+    (
+        "two-counts",
+        "Skolen har 450 elever og 38 lærere.",
+        [("450 elever", quantity(450, "elev", "elever")), ("38 lærere", quantity(38, "lærer", "lærere"))],
+    ),
+    (
+        "knap",
+        "Hospitalet mangler knap 100 sygeplejersker.",
+        [("knap 100 sygeplejersker", quantity(100, "sygeplejerske", "sygeplejersker", upper=100, approximate=True))],
+    ),
+    (
+        "compound-in-lexicon",
+        "Forsvaret køber 27 nye kampfly.",
+        [("27 nye kampfly", quantity(27, "kampfly", "kampfly", category="other"))],
+    ),
+    (
+        "compound-by-last-part",
+        "Flåden råder over 5 krigsskibe.",
+        [("5 krigsskibe", quantity(5, "krigsskib", "krigsskibe", category="other"))],
+    ),
+    (
+        "scale-word",
+        "Over 1 million flygtninge er flygtet.",
+        [("Over 1 million flygtninge", quantity(1e6, "flygtning", "flygtninge", lower=1e6))],
+    ),
+    (
+        "hold-paa",
+        "Et hold på 30 instruktører rejser i morgen.",
+        [("30 instruktører", quantity(30, "instruktør", "hold"))],
+    ),
+    (
+        "stabsofficerer-no-subject-noun",
+        "Desuden udsendes op til ca. 20 stabsofficerer.",
+        [("op til ca. 20 stabsofficerer", quantity(20, "stabsofficer", "stabsofficerer", upper=20, approximate=True))],
+    ),
+    (
+        "percent-verb-subject",
+        "Ledigheden faldt med 2,7 procent i oktober.",
+        [("2,7 procent", pct(2.7, "Ledigheden"))],
+    ),
+    ("pct-abbreviation", "Lønnen stiger 5 pct. om året.", [("5 pct.", pct(5, "Lønnen"))]),
+    ("percent-sign", "Andelen er 12 % højere end sidste år.", [("12 %", pct(12, "Andelen"))]),
+    ("percent-sign-glued", "Kun 12% svarede.", [("12%", pct(12))]),
+    (
+        "percent-range-af",
+        "Ca. 2-3 procent af de ansatte er syge.",
+        [("Ca. 2-3 procent", pct(None, "ansatte", lower=2, upper=3, approximate=True))],
+    ),
+    (
+        "procentpoint-paa",
+        "Rentestigningen på 0,5 procentpoint rammer boligejerne.",
+        [("0,5 procentpoint", pct(0.5, "Rentestigningen", unit="procentpoint"))],
+    ),
+    (
+        "med-after-determiner",
+        "SIRI opretter et rejsehold med seks medarbejdere.",
+        [("seks medarbejdere", quantity(6, "medarbejder", "rejsehold"))],
+    ),
+    (
+        "med-after-verb-is-no-subject",
+        "Vi har fået kontakt med over 70 unge.",
+        [("over 70 unge", quantity(70, "ung", "unge", lower=70))],
+    ),
+    (
+        "fact-box-label",
+        "Hovedtal\n- Beskæftigelse: godt 2,9 mio. personer",
+        [("godt 2,9 mio. personer", quantity(2.9e6, "person", "Beskæftigelse", lower=2.9e6, approximate=True))],
+    ),
+    (
+        "guessed-unit-person",
+        "Politiet kontrollerede godt 1.400 bilister ved skolerne.",
+        [("godt 1.400 bilister", quantity(1400, "bilist", "bilister", lower=1400, approximate=True))],
+    ),
+    (
+        "guessed-unit-thing",
+        "Der kommer tre nye havvindmølleparker i Nordsøen.",
+        [("tre nye havvindmølleparker", quantity(3, "havvindmøllepark", "havvindmølleparker", category="other"))],
+    ),
+    (
+        "percent-af-after",
+        "Målet er, at mindst 90 procent af patienterne udredes inden for en måned.",
+        [("mindst 90 procent", pct(90, "patienterne", lower=90))],
+    ),
+    (
+        "percent-flere",
+        "Målet er, at 5 pct. flere ledige kommer i job.",
+        [("5 pct.", pct(5, "ledige"))],
+    ),
+    (
+        "table-line",
+        "Aabenraa Kommune 1.150.000 kr. 4,2 pct.",
+        [("4,2 pct.", pct(4.2))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_quantities(quantities_nlp: Language, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    doc = quantities_nlp(text)
+    want = [(t, text.index(t), text.index(t) + len(t), value) for t, value in expected]
+    assert rows(doc) == want
+
+
+NEGATIVES = [
+    ("ordinal-word", "Det er fjerde gang, at kernelandene mødes."),
+    ("ordinal-digit", "Lovforslaget går nu til 2. behandling i Folketinget."),
+    ("phone", "Ring på tlf. 33 92 33 20 eller +45 41 23 45 67."),
+    ("time-date", "Mødet holdes kl. 14.30 den 24.3.2022."),
+    ("model-names", "Flyet er en F-16, og transportflyet er en C-130J."),
+    ("goal-name", "2030-målet kræver handling."),
+    ("law-paragraph", "Efter § 7 i lov nr. 123 kan ministeren give dispensation."),
+    ("noun-between", "Der er 3 gange flere ansøgere end sidste år."),
+    ("article-not-count", "En soldat blev såret."),
+    ("year", "I 2017 vil Danmark yde et markant bidrag."),
+    ("money-not-count", "Prisen er 2 mia. kr."),
+    ("cvr", "CVR-nr. 12345678"),
+    ("date-range", "I perioden 2017-2020 blev der bygget meget."),
+    ("time-range", "Der er åbent i tidsrummet 0900-1200."),
+    ("year-then-verb", "I 2023 rejser ministeren til Kyiv."),
+    ("duration", "Projektet løber i 3 år og 6 måneder."),
+    ("currency-after-adjective", "Norge støtter med 750.000 norske kroner."),
+    ("superlative", "Det er de 3 største."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in NEGATIVES], ids=[i for i, _ in NEGATIVES])
+def test_no_quantities(quantities_nlp: Language, text: str) -> None:
+    doc = quantities_nlp(text)
+    assert rows(doc) == []
+
+
+def test_units_lexicon_is_packaged() -> None:
+    units = load_units()
+    assert units["stabsofficerer"] == Unit("stabsofficer", "personnel")
+    assert units["soldaterne"] == Unit("soldat", "personnel")
+    assert units["fly"] == Unit("fly", "other")
+    assert {u.category for u in units.values()} == {"personnel", "other"}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("mænd", Unit("mand", "personnel")),
+        ("skoleelever", Unit("skoleelev", "personnel")),
+        ("C-130J-fly", Unit("fly", "other")),
+        ("it-specialister", Unit("it-specialist", "personnel")),
+        ("kroner", None),
+        ("gange", None),
+    ],
+    ids=["irregular-plural", "compound", "model-name-compound", "hyphen-compound", "currency", "not-a-unit"],
+)
+def test_unit_lookup(word: str, expected: Unit | None) -> None:
+    assert QuantityFinder().unit(word) == expected
+
+
+def test_seed_release_gives_the_four_personnel_quantities(quantities_nlp: Language, seed_datadir: LazyDataDir) -> None:
+    text = (seed_datadir / f"{SEED}.txt").read_text(encoding="utf-8")
+    gold = json.loads((seed_datadir / f"{SEED}.gold.json").read_text(encoding="utf-8"))["quantities"]
+    doc = quantities_nlp(text)
+    got = [{"text": s.text, "span": [s.start_char, s.end_char], **s._.quantity} for s in doc.spans["quantities"]]
+    keys = ("value", "lower", "upper", "approximate", "unit", "category", "subject")
+    want = [
+        {"text": g["text"], "span": g["span"], **{k: g.get(k, False if k == "approximate" else None) for k in keys}}
+        for g in gold
+    ]
+    assert len(want) == 4 and {g["category"] for g in want} == {"personnel"}
+    assert got == want
+
+
+TEXTS = [text for _, text, _ in CASES]
+
+
+def test_values_survive_to_disk_and_load(quantities_nlp: Language, tmp_path: Path) -> None:
+    quantities_nlp.to_disk(tmp_path / "nlp")
+    loaded = spacy.load(tmp_path / "nlp")
+    assert loaded.pipe_names == ["extract/quantities"]
+    assert [rows(loaded(t)) for t in TEXTS] == [rows(quantities_nlp(t)) for t in TEXTS]
+
+
+def test_values_survive_multiprocessing(quantities_nlp: Language) -> None:
+    expected = [rows(quantities_nlp(t)) for t in TEXTS]
+    got = [rows(doc) for doc in quantities_nlp.pipe(TEXTS, n_process=2, batch_size=4)]
+    assert got == expected
+    assert sum(len(r) for r in got) == sum(len(c[2]) for c in CASES)
+
+
+def test_guessing_can_be_turned_off() -> None:
+    nlp = spacy.blank("da")
+    nlp.add_pipe("extract/quantities", config={"guess_units": False})
+    doc = nlp("Politiet kontrollerede 1.400 bilister og 30 betjente.")
+    assert [s.text for s in doc.spans["quantities"]] == ["30 betjente"]
+
+
+def test_custom_units_file(tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    path.write_text("form,lemma,category\nkanoner,kanon,other\n", encoding="utf-8")
+    nlp = spacy.blank("da")
+    nlp.add_pipe("extract/quantities", config={"units": str(path), "guess_units": False})
+    doc = nlp("Der står 12 kanoner og 30 soldater.")
+    assert [(s.text, s._.quantity["unit"]) for s in doc.spans["quantities"]] == [("12 kanoner", "kanon")]
