@@ -190,6 +190,18 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
         if small:
             evidence_only.add(row["id"])
         offer(city["name"], row)
+        if home:  # local variants: "Brøndby" (Brøndbyvester), "Hvalsø" (Kirke Hvalsø), "Aabybro" (Åbybro)
+            for alt in city.get("alternatenames", []):
+                if is_local_variant(alt, city["name"]):
+                    offer(alt, row)
+
+    # Danish, Greenlandic and Faroese towns GeoNames' cities500 lacks: keyed "CC-Name", no GeoNames id
+    for extra in read_csv("dk_towns_extra.csv"):
+        key = f"{extra['country']}-{extra['name']}"
+        row = rows.setdefault(
+            key, {"id": key, "name": extra["name"], "country": extra["country"], "population": 0, "priority": 1}
+        )
+        offer(extra["name"], row)
 
     forms_by_id: dict[str, list[str]] = {}
     for form, row in chosen.items():
@@ -211,6 +223,18 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
         )
     out.sort(key=lambda r: (-r["population"], r["id"]))
     return out
+
+
+def is_local_variant(alt: str, name: str) -> bool:
+    """A Danish spelling of a town's name, not a translation: a part of it, or Aa for Å."""
+    if alt == name or any(w[:1].islower() for w in alt.split()) or len(alt.split()) > 2:
+        return False
+    if alt.replace("Aa", "Å").replace("aa", "å") == name:
+        return True
+    if name.startswith(alt + " ") or name.endswith(" " + alt):
+        return True
+    # the first part of a compound ("Brøndby" of "Brøndbyvester"), not a clipped spelling ("Vibor")
+    return len(alt) >= 4 and name.startswith(alt) and len(name) - len(alt) >= 4
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> int:

@@ -132,7 +132,7 @@ class EntityResolver:
             record = self.cities.get(rid.key, {})
             canonical = str(record.get("name", name))
             country = record.get("country")
-            kb_id = rid.key
+            kb_id = rid.key if rid.key.isdigit() else ""  # towns GeoNames lacks have no id
         elif span.label_ == "COUNTRY":
             canonical = kb_id = rid.key
         elif rid.key == ANY_KEY or not rid.key:
