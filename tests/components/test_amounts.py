@@ -24,12 +24,6 @@ def amounts_nlp() -> Language:
     return nlp
 
 
-@pytest.fixture
-def seed_datadir(tmp_path: Path) -> LazyDataDir:
-    """pytest-datadir's shared_datadir, over the seed release kept once in tests/data/."""
-    return LazyDataDir(Path(__file__).resolve().parents[1] / "data", tmp_path)
-
-
 def rows(doc: Doc) -> list[tuple[str, int, int, dict[str, Any]]]:
     return [(s.text, s.start_char, s.end_char, s._.amount) for s in doc.spans["amounts"]]
 
