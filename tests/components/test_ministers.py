@@ -112,6 +112,15 @@ CASES = [
         ],
     ),
     (
+        "definite-minister-for",
+        "Minister for udviklingssamarbejde og global klimapolitik Dan Jørgensen rejser. Udviklingsministeren "
+        "besøger Kenya.",
+        [
+            ("Dan Jørgensen", "Dan Jørgensen", "minister for udviklingssamarbejde og global klimapolitik", "DK"),
+            ("Udviklingsministeren", "Dan Jørgensen", "minister for udviklingssamarbejde og global klimapolitik", "DK"),
+        ],
+    ),
+    (
         "definite-no-name",
         "Statsministeren rejser i dag til Bruxelles.",
         [("Statsministeren", None, "statsminister", "DK")],

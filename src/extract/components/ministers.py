@@ -91,6 +91,20 @@ def normalise_title(text: str) -> tuple[str, bool]:
     return low, False
 
 
+def same_post(short: str, full: str) -> bool:
+    """Whether a title refers to a minister introduced with `full`.
+
+    "forsvarsminister" ~ "vicestatsminister og forsvarsminister"; "udviklingsminister" ~ "minister for
+    udviklingssamarbejde og global klimapolitik" (the stem begins the field after "minister for").
+    """
+    if short == full or short in full.split(" og "):
+        return True
+    if full.startswith("minister for ") and short != "minister":
+        stem = short.removesuffix("minister").rstrip("s")
+        return len(stem) >= 4 and full.removeprefix("minister for ").startswith(stem)
+    return False
+
+
 class PersonFinder:
     """Finds persons and ministers with the cues described in the module docstring."""
 
@@ -324,8 +338,7 @@ class PersonFinder:
         candidates = [
             n
             for n in named
-            if (generic or title.title == n[2] or title.title in n[2].split(" og "))
-            and (country is None or n[3] == country)
+            if (generic or same_post(title.title, n[2])) and (country is None or n[3] == country)
         ]
         if country is None and any(n[3] == "DK" for n in candidates):
             candidates = [n for n in candidates if n[3] == "DK"]  # a bare title means the release's own minister
