@@ -103,3 +103,52 @@ def test_show_prints_tables(shared_datadir: Path) -> None:
     assert "published=2016-12-14" in result.output
     assert "ministers (3)" in result.output
     assert "Ash Carter forsvarsminister      US" in result.output
+
+
+# --- run: targets and engines -------------------------------------------------------------------------
+
+
+def test_run_into_a_parquet_folder(shared_datadir: Path, tmp_path: Path, nlp, monkeypatch) -> None:
+    import pandas as pd
+
+    monkeypatch.setattr("extract.pipeline.load", lambda: nlp)  # the session's pipeline, not a new one
+    src = seed_dir(shared_datadir, tmp_path)
+    out = tmp_path / "tables"
+    result = runner.invoke(app, ["run", str(src), "--out", f"parquet:{out}", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert f"1 releases written to parquet:{out}" in result.output
+    ministers = pd.read_parquet(out / "ministers").sort_values("start_char")
+    assert ministers["name"].tolist() == ["Claus Hjort Frederiksen"] * 2 + ["Ash Carter"]
+    again = runner.invoke(app, ["run", str(src), "--out", f"parquet:{out}", "--quiet"])
+    assert "0 releases written" in again.output and "1 unchanged" in again.output
+
+
+def test_run_rejects_unusable_targets_with_exit_1_and_writes_nothing(shared_datadir: Path, tmp_path: Path) -> None:
+    from extract.sinks import open_sink
+
+    src = seed_dir(shared_datadir, tmp_path)
+    old, fine = tmp_path / "old.sqlite", tmp_path / "fine.sqlite"
+    open_sink(old).close()
+    open_sink(fine).close()
+    with sqlite3.connect(old) as conn:
+        conn.execute("UPDATE schema_info SET value = '0' WHERE key = 'version'")
+    cases = {
+        "mysql://user@localhost/db": "unsupported database 'mysql'",
+        "postgresql+psycopg://nobody@127.0.0.1:1/db": "Connection refused",
+        f"sqlite:///file:{fine}?mode=ro&uri=true": "readonly database",
+        str(old): "schema version 0 is not 1; use a new target",
+        str(src): f"is a folder; for Parquet or CSV use parquet:{src}",
+    }
+    for out, message in cases.items():
+        result = runner.invoke(app, ["run", str(src), "--out", out, "--quiet"])
+        assert result.exit_code == 1, (out, result.output)
+        assert message in result.output, (out, result.output)
+    assert counts(old) == counts(fine) == {"documents": 0, "entities": 0, "ministers": 0, "runs": 0}
+
+
+def test_run_engine_options(shared_datadir: Path, tmp_path: Path) -> None:
+    src = seed_dir(shared_datadir, tmp_path)
+    result = runner.invoke(app, ["run", str(src), "--engine", "spark"])
+    assert result.exit_code == 2 and "'spark' is not one of local, dask" in result.output
+    result = runner.invoke(app, ["run", str(src), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.output

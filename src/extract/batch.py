@@ -1,4 +1,4 @@
-"""run_batch(): release files -> pipeline -> rows -> a database, incrementally and with progress."""
+"""run_batch(): release files -> pipeline -> rows -> a sink, incrementally, with progress, locally or on Dask."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import datetime as dt
 import sys
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,8 +17,14 @@ from spacy.tokens import Doc
 
 from extract import __version__
 from extract.readers import Record, read_paths
-from extract.sinks import open_sink
-from extract.tables import Rows, doc_rows
+from extract.sinks import Sink, open_sink, release_key
+from extract.tables import Rows, doc_rows, document_row
+
+ENGINES = ("local", "dask")
+
+
+class EngineError(RuntimeError):
+    """The engine cannot run: dask is not installed, the scheduler is unreachable, workers lack the pipeline."""
 
 
 @dataclass
@@ -40,7 +47,7 @@ def make_doc(nlp: Language, record: Record) -> Doc:
 
 def process(
     nlp: Language, records: Iterable[Record], *, batch_size: int = 16, n_process: int = 1, run_id: str | None = None
-) -> Iterator[Rows]:
+) -> Generator[Rows, None, None]:
     """Rows per record, in input order; records with an error pass through as `documents` rows only."""
     pending: list[Record] = []
 
@@ -94,46 +101,71 @@ def run_batch(
     batch_size: int = 16,
     quiet: bool = False,
     stream: TextIO = sys.stderr,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
-    """Extract every release under `paths` into `out`; unchanged releases already there are skipped."""
-    from extract.pipeline import load
+    """Extract every release under `paths` into `out`; unchanged releases already there are skipped.
 
-    sink = open_sink(out)
+    `engine="dask"` runs the pipeline on the Dask cluster at `scheduler` (or, without one, on a local
+    cluster of `n_process` workers); rows come back here and go through the same sink.
+    """
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    sink: Sink = open_sink(out)
+    dask = None
     inputs = [str(p) for p in paths]
     summary = RunSummary(run_id=uuid.uuid4().hex[:16])
-    started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     progress = Progress(stream, enabled=not quiet)
     try:
-        known = sink.known_texts()
-        nlp = nlp or load()
+        # The engine is ready before the first write, so a bad scheduler or pipeline leaves no trace.
+        if engine == "dask":
+            from extract.dask_engine import DaskSession
+
+            dask = DaskSession.connect(scheduler, n_workers=n_process)
+        else:
+            from extract.pipeline import load
+
+            nlp = nlp or load()
+        # Written when the run starts, so a run that was killed still shows, with `finished` empty.
+        run: dict[str, Any] = {
+            "run_id": summary.run_id,
+            "started": _now(),
+            "version": __version__,
+            "inputs": "\n".join(inputs),
+        }
+        sink.write_run(run)
+        known = sink.known_documents()
 
         def todo() -> Iterator[Record]:
             for record in read_paths(inputs, defaults):
-                if record.error is None and known.get(record.id) == record.text:
+                if record.error is None and known.get(record.id) == release_key(document_row(record, None)):
                     summary.skipped += 1
                     continue
                 yield record
 
-        for rows in process(nlp, todo(), batch_size=batch_size, n_process=n_process, run_id=summary.run_id):
-            sink.write_document(rows)
-            summary.documents += 1
-            summary.errors += sum(1 for r in rows["documents"] if r["status"] == "error")
-            summary.rows += sum(len(v) for k, v in rows.items() if k != "documents")
-            progress.update(summary)
+        if dask is not None:
+            results = dask.process(todo(), run_id=summary.run_id, batch_size=batch_size)
+        else:
+            assert nlp is not None
+            results = process(nlp, todo(), batch_size=batch_size, n_process=n_process, run_id=summary.run_id)
+        with closing(results):
+            for rows in results:
+                sink.write_document(rows)
+                summary.documents += 1
+                summary.errors += sum(1 for r in rows["documents"] if r["status"] == "error")
+                summary.rows += sum(len(v) for k, v in rows.items() if k != "documents")
+                progress.update(summary)
         progress.update(summary, final=True)
         summary.seconds = time.monotonic() - progress.start
-        sink.write_run(
-            {
-                "run_id": summary.run_id,
-                "started": started.isoformat(sep=" "),
-                "finished": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None).isoformat(sep=" "),
-                "version": __version__,
-                "inputs": "\n".join(inputs),
-                "n_documents": summary.documents,
-                "n_rows": summary.rows,
-                "n_errors": summary.errors,
-            }
-        )
+        run.update(finished=_now(), n_documents=summary.documents, n_rows=summary.rows, n_errors=summary.errors)
+        sink.write_run(run)
     finally:
+        if dask is not None:
+            dask.close()
         sink.close()
     return summary
+
+
+def _now() -> dt.datetime:
+    """UTC without a zone: every backend stores a naive timestamp the same way."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

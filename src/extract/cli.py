@@ -14,24 +14,53 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Danish press
 @app.command()
 def run(
     paths: list[Path] = typer.Argument(..., help="Release files or folders (.txt with NAME.meta.json, .jsonl, .html)."),
-    out: str = typer.Option("results.sqlite", "--out", "-o", help="Target: a SQLite file."),
+    out: str = typer.Option(
+        "results.sqlite",
+        "--out",
+        "-o",
+        help="Target: a SQLite file (X.duckdb: DuckDB), a URL (sqlite:///X.db, duckdb:///X.duckdb, "
+        "postgresql+psycopg://USER@HOST/DB), or parquet:DIR / csv:DIR for a folder of files.",
+    ),
     published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) for files without one."),
     publisher: str | None = typer.Option(None, help="Publisher for files without one."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes for nlp.pipe(n_process=N)."),
-    batch_size: int = typer.Option(16, help="Releases per nlp.pipe batch."),
+    jobs: int = typer.Option(
+        1,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes for nlp.pipe(n_process=N); with --engine dask and no --scheduler, local Dask workers.",
+    ),
+    batch_size: int = typer.Option(16, help="Releases per nlp.pipe batch (and per Dask task)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress line."),
+    engine: str = typer.Option("local", help="Where the pipeline runs: local, or dask (a Dask distributed cluster)."),
+    scheduler: str | None = typer.Option(
+        None, help="Dask scheduler address (tcp://HOST:8786) for --engine dask; without it, a local cluster."
+    ),
 ) -> None:
     """Extract every release under PATHS into OUT; releases already there unchanged are skipped."""
-    from extract.batch import run_batch
+    from extract.batch import ENGINES, EngineError, run_batch
     from extract.sinks import SinkError
 
     try:
         defaults = {"published": parse_published(published), "publisher": publisher}
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--published") from None
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"{engine!r} is not one of {', '.join(ENGINES)}", param_hint="--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     try:
-        summary = run_batch(paths, out, defaults=defaults, n_process=jobs, batch_size=batch_size, quiet=quiet)
-    except SinkError as err:
+        summary = run_batch(
+            paths,
+            out,
+            defaults=defaults,
+            n_process=jobs,
+            batch_size=batch_size,
+            quiet=quiet,
+            engine=engine,
+            scheduler=scheduler,
+        )
+    except (SinkError, EngineError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1) from None
     typer.echo(
