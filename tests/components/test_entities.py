@@ -115,6 +115,8 @@ CASES = [
     ("particle", "Kommissionsformand Ursula von der Leyen ankom.", [("Ursula von der Leyen", "PERSON")]),
     ("initial", "Ambassadør Lloyd J. Austin talte.", [("Lloyd J. Austin", "PERSON")]),
     ("party-letter", "Det mener Jakob Ellemann-Jensen (V).", [("Jakob Ellemann-Jensen", "PERSON")]),
+    ("government-name", "Regeringen Mette Frederiksen II fremlagde planen.", [("Mette Frederiksen", "PERSON")]),
+    ("name-suffix", "Udenrigsminister Lloyd J. Austin III talte.", [("Lloyd J. Austin III", "PERSON")]),
     (
         "surname-later",
         "Direktør Lise Munk blev genvalgt. Munk takkede bestyrelsen.",

@@ -135,7 +135,12 @@ class PersonFinder:
                 if i not in blocked:
                     i += 1
                 break
-            if self._is_name_word(tok) or tok.text in NAME_SUFFIXES:
+            if self._is_name_word(tok):
+                i += 1
+            elif tok.text in NAME_SUFFIXES:
+                # "regeringen Mette Frederiksen II" numbers the government, not the person
+                if start > 0 and doc[start - 1].lower_ == "regeringen":
+                    break
                 i += 1
             elif tok.text in PARTICLES:
                 k = i
