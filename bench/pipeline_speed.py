@@ -4,7 +4,7 @@
 
 Reads every NAME.txt under FOLDER (default corpus/), repeats the list N times (default 20) so that each
 timing covers enough text, and prints words/second for the tokenizer alone, for our pipeline with one
-process, and per component, as a markdown table with ratios to the bare tokenizer.
+process and with two, and per component, as a markdown table with ratios to the bare tokenizer.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ def main() -> None:
 
     t_blank = timed(lambda: list(blank.pipe(r.text for r in records)))
     t_pipe = timed(lambda: list(nlp.pipe(make_doc(nlp, r) for r in records)))
+    t_pipe2 = timed(lambda: list(nlp.pipe((make_doc(nlp, r) for r in records), n_process=2, batch_size=16)))
     docs = [make_doc(nlp, r) for r in records]
     per_component = {}
     for name, proc in nlp.pipeline:
@@ -50,7 +51,12 @@ def main() -> None:
     print(f"pipeline load: {t_load:.2f} s\n")
     print("| what | seconds | words/s | releases/s | time vs blank tokenizer |")
     print("|---|---:|---:|---:|---:|")
-    for label, t in (('spacy.blank("da") tokenizer', t_blank), ("pressextract pipeline", t_pipe)):
+    rows = (
+        ('spacy.blank("da") tokenizer', t_blank),
+        ("pressextract pipeline", t_pipe),
+        ("pressextract pipeline, n_process=2", t_pipe2),
+    )
+    for label, t in rows:
         print(f"| {label} | {t:.2f} | {words / t:,.0f} | {len(records) / t:,.1f} | {t / t_blank:.1f}x |")
     for name, t in per_component.items():
         print(f"| component `{name}` | {t:.2f} | {words / t:,.0f} | {len(records) / t:,.1f} | {t / t_blank:.1f}x |")

@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.lang.da import Danish
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 import extract.extensions  # noqa: F401  (registers Doc._.published and Span._.date)
@@ -138,10 +138,11 @@ class DateFinder:
         self.spans_key = spans_key
         self.use_tense = use_tense
         self.matcher = Matcher(nlp.vocab)
-        # The closed phrases are data (LEXICAL); tokenise them as the text will be tokenised.
-        phrases = [[{"LOWER": t.lower_} for t in nlp.make_doc(p)] for p in LEXICAL]
-        self.matcher.add("DATE_PHRASE", phrases)
         self.matcher.add("DATE_WEEKDAY", _WEEKDAY_PHRASES)
+        # The closed phrases are data (LEXICAL): fixed token sequences, so a PhraseMatcher (fast) reads them,
+        # tokenised as the text will be.
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases.add("DATE_PHRASE", [nlp.make_doc(p) for p in LEXICAL])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -183,7 +184,7 @@ class DateFinder:
             for item in _ENUM_ITEM_RE.finditer(m["items"]):
                 start = m.start("items") + item.start()
                 yield start, start + len(item[0]), f"{item[0]} {m['rest']}"
-        for _, first, last in self.matcher(doc):
+        for _, first, last in [*self.phrases(doc), *self.matcher(doc)]:
             start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
             yield start, end, None
             yield from self._with_lead(text, start, end)
