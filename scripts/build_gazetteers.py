@@ -120,7 +120,8 @@ def build_organisations() -> list[dict]:
         name = row["municipality"]
         gen = genitive(name)
         canonical = f"{gen} Kommune" if name == "København" and gen else f"{name} Kommune"
-        forms = {f"{name} Kommune"} | ({f"{gen} Kommune"} if gen else set())
+        # "Aarhus Kommune", "Københavns Kommune", and the lower-case "kommune" releases also write
+        forms = {f"{name} Kommune", f"{name} kommune"} | ({f"{gen} Kommune", f"{gen} kommune"} if gen else set())
         if name == "Bornholm":
             canonical = "Bornholms Regionskommune"
             forms |= {canonical}
