@@ -116,7 +116,11 @@ CASES = [
     ("initial", "Ambassadør Lloyd J. Austin talte.", [("Lloyd J. Austin", "PERSON")]),
     ("party-letter", "Det mener Jakob Ellemann-Jensen (V).", [("Jakob Ellemann-Jensen", "PERSON")]),
     ("kommune-lower-case", "Borgerne i Aarhus kommune får ny letbane.", [("Aarhus kommune", "ORG")]),
-    ("unknown-region", "Region Skåne og Region Sjælland samarbejder.", [("Region Skåne", "ORG"), ("Region Sjælland", "ORG")]),
+    (
+        "unknown-region",
+        "Region Skåne og Region Sjælland samarbejder.",
+        [("Region Skåne", "ORG"), ("Region Sjælland", "ORG")],
+    ),
     ("company-aps", "Opgaven går til Nordisk Dataservice ApS.", [("Nordisk Dataservice ApS", "ORG")]),
     ("government-name", "Regeringen Mette Frederiksen II fremlagde planen.", [("Mette Frederiksen", "PERSON")]),
     ("name-suffix", "Udenrigsminister Lloyd J. Austin III talte.", [("Lloyd J. Austin III", "PERSON")]),
