@@ -1,6 +1,6 @@
 """The one declaration of the output tables, and Doc -> rows -> DataFrames.
 
-Everything that knows a column (the DataFrame builder, the database schema in sinks.py, the evaluation)
+Everything that knows a column (the DataFrame builder, the database schemas in sinks/, the evaluation)
 reads it from `SCHEMA` here; no second list of columns or SQL types exists.
 """
 
@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from extract.readers import Record
 
-# Logical column types, mapped to pandas dtypes here and to SQL types in sinks.py.
+# Logical column types, mapped to pandas dtypes here and to SQL and Arrow types in sinks/.
 PANDAS_DTYPES = {
     "str": "string",
     "int": "Int64",
