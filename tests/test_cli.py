@@ -152,3 +152,20 @@ def test_run_engine_options(shared_datadir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "'spark' is not one of local, dask" in result.output
     result = runner.invoke(app, ["run", str(src), "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.output
+
+
+def test_force_and_new_pipeline_version_extract_again(shared_datadir: Path, tmp_path: Path, monkeypatch) -> None:
+    src = seed_dir(shared_datadir, tmp_path)
+    db = tmp_path / "out.sqlite"
+    assert runner.invoke(app, ["run", str(src), "--out", str(db), "--quiet"]).exit_code == 0
+    forced = runner.invoke(app, ["run", str(src), "--out", str(db), "--quiet", "--force"])
+    assert forced.exit_code == 0 and "1 releases written" in forced.output
+    import extract.batch
+
+    monkeypatch.setattr(extract.batch, "__version__", "9.9.9")
+    upgraded = runner.invoke(app, ["run", str(src), "--out", str(db), "--quiet"])
+    assert upgraded.exit_code == 0 and "1 releases written" in upgraded.output and "0 unchanged" in upgraded.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM ministers").fetchone()[0] == 3
+        versions = conn.execute("SELECT r.version FROM documents d JOIN runs r ON d.run_id = r.run_id").fetchall()
+    assert versions == [("9.9.9",)]

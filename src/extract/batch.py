@@ -103,8 +103,13 @@ def run_batch(
     stream: TextIO = sys.stderr,
     engine: str = "local",
     scheduler: str | None = None,
+    force: bool = False,
 ) -> RunSummary:
     """Extract every release under `paths` into `out`; unchanged releases already there are skipped.
+
+    A release counts as unchanged when its text and metadata equal the stored ones *and* it was written
+    by this version of the pipeline, so upgrading the tool re-extracts what it would now extract
+    differently; `force=True` re-extracts everything.
 
     `engine="dask"` runs the pipeline on the Dask cluster at `scheduler` (or, without one, on a local
     cluster of `n_process` workers); rows come back here and go through the same sink.
@@ -134,7 +139,8 @@ def run_batch(
             "inputs": "\n".join(inputs),
         }
         sink.write_run(run)
-        known = sink.known_documents()
+        versions = sink.stored_versions()
+        known = {} if force else {k: v for k, v in sink.known_documents().items() if versions.get(k) == __version__}
 
         def todo() -> Iterator[Record]:
             for record in read_paths(inputs, defaults):

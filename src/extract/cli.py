@@ -32,6 +32,7 @@ def run(
     ),
     batch_size: int = typer.Option(16, help="Releases per nlp.pipe batch (and per Dask task)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress line."),
+    force: bool = typer.Option(False, "--force", help="Extract every release again, even unchanged ones."),
     engine: str = typer.Option("local", help="Where the pipeline runs: local, or dask (a Dask distributed cluster)."),
     scheduler: str | None = typer.Option(
         None, help="Dask scheduler address (tcp://HOST:8786) for --engine dask; without it, a local cluster."
@@ -59,6 +60,7 @@ def run(
             quiet=quiet,
             engine=engine,
             scheduler=scheduler,
+            force=force,
         )
     except (SinkError, EngineError) as err:
         typer.echo(f"error: {err}", err=True)

@@ -179,6 +179,14 @@ class FolderSink:
         rows = self._read_table("documents").select(["doc_id", "status", *RELEASE_KEY_COLUMNS]).to_pylist()
         return {r["doc_id"]: release_key(r) for r in rows if r["status"] == "ok"}
 
+    def stored_versions(self) -> dict[str, str | None]:
+        """doc_id -> version of the pipeline that wrote the release (None if its run is unknown)."""
+        versions = {
+            r["run_id"]: r["version"] for r in self._read_table("runs").select(["run_id", "version"]).to_pylist()
+        }
+        docs = self._read_table("documents").select(["doc_id", "run_id"]).to_pylist()
+        return {r["doc_id"]: versions.get(r["run_id"]) for r in docs}
+
     def write_document(self, rows: Rows) -> None:
         """Replace a release's files: its documents file goes first and comes back last, as the commit.
 

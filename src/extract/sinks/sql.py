@@ -171,6 +171,15 @@ class SQLSink:
         with self.engine.connect() as conn:
             return {row.doc_id: release_key(dict(row._mapping)) for row in conn.execute(query)}
 
+    def stored_versions(self) -> dict[str, str | None]:
+        """doc_id -> version of the pipeline that wrote the release (None if its run is unknown)."""
+        docs, runs = self.tables["documents"], self.tables["runs"]
+        query = sa.select(docs.c.doc_id, runs.c.version).select_from(
+            docs.outerjoin(runs, docs.c.run_id == runs.c.run_id)
+        )
+        with self.engine.connect() as conn:
+            return {row.doc_id: row.version for row in conn.execute(query)}
+
     def write_document(self, rows: Rows) -> None:
         """Replace one release's rows in a single transaction."""
         data = {name: coerce_rows(name, rows.get(name, [])) for name in DOCUMENT_TABLES}
