@@ -184,7 +184,14 @@ def doc_rows(record: Record, doc: Doc | None, run_id: str | None = None) -> Rows
     for table, ext in VALUE_EXTENSIONS.items():
         for span in doc.spans.get(table, []):
             values = getattr(span._, ext) or {}
-            row = {"doc_id": doc_id, "text": span.text, "start_char": span.start_char, "end_char": span.end_char}
+            # a component may end the mention inside its last token ("i uge 21." -> "i uge 21")
+            end = int(values.get("end_char", span.end_char))
+            row = {
+                "doc_id": doc_id,
+                "text": text[span.start_char : end],
+                "start_char": span.start_char,
+                "end_char": end,
+            }
             for col in SCHEMA[table].column_names:
                 if col not in row:
                     row[col] = values.get(col)

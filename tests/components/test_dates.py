@@ -85,9 +85,7 @@ SENTENCES = [
     mention("Mødet var i oktober.", "i oktober", "2022-10-01", "2022-10-31", "month"),
     mention("Ordningen gælder fra januar 2017 og frem.", "fra januar 2017", "2017-01-01", None, "month"),
     mention("Primo juni 2020 kom rapporten.", "Primo juni 2020", "2020-06-01", "2020-06-30", "month"),
-    mention(
-        "Byggeriet starter i 1. kvartal 2025.", "i 1. kvartal 2025", "2025-01-01", "2025-03-31", "quarter"
-    ),
+    mention("Byggeriet starter i 1. kvartal 2025.", "i 1. kvartal 2025", "2025-01-01", "2025-03-31", "quarter"),
     mention("Indsatsen fortsætter i 2. halvår 2024.", "i 2. halvår 2024", "2024-07-01", "2024-12-31", "half"),
     mention("Projektet går i gang i foråret 2024.", "i foråret 2024", "2024-03-01", "2024-05-31", "season"),
     mention("Mødet blev holdt i efteråret.", "i efteråret", "2022-09-01", "2022-11-30", "season"),
@@ -101,9 +99,7 @@ SENTENCES = [
     mention("Planen gælder fra 2017 til 2020.", "fra 2017 til 2020", "2017-01-01", "2020-12-31", "year"),
     mention("Rammen gælder 2024 til 2028.", "2024 til 2028", "2024-01-01", "2028-12-31", "year"),
     mention("Øvelsen finder sted 3.-4. maj 2021.", "3.-4. maj 2021", "2021-05-03", "2021-05-04", "day"),
-    mention(
-        "Kurset holdes d. 2. til 9. december.", "d. 2. til 9. december", "2023-12-02", "2023-12-09", "day"
-    ),
+    mention("Kurset holdes d. 2. til 9. december.", "d. 2. til 9. december", "2023-12-02", "2023-12-09", "day"),
     mention("Ledigheden faldt i forhold til oktober.", "oktober", "2022-10-01", "2022-10-31", "month"),
     mention("Udledningen er 70 pct. lavere end i 1990.", "i 1990", "1990-01-01", "1990-12-31", "year"),
 ]
@@ -261,8 +257,7 @@ def test_seed_release_gives_exactly_its_gold_dates(dates_nlp: Language, datadir:
         for s in doc.spans["dates"]
     )
     want = sorted(
-        (d["text"], d["span"], d.get("start"), d.get("end"), d["granularity"], d["relative"])
-        for d in gold["dates"]
+        (d["text"], d["span"], d.get("start"), d.get("end"), d["granularity"], d["relative"]) for d in gold["dates"]
     )
     assert len(want) == 6
     assert got == want
@@ -303,3 +298,19 @@ def test_pipe_with_two_processes_keeps_values(dates_nlp: Language) -> None:
     assert parallel == serial
     assert parallel[1] == [("i oktober", "2016-10-01", "2016-10-31", "month")]
     assert parallel[3] == [("i går", "2024-02-28", "2024-02-28", "day")]
+
+
+def test_row_ends_before_the_period_a_sentence_final_ordinal_carries() -> None:
+    """The token "21." holds the sentence's period; the dates row stops before it."""
+    import extract
+
+    text = "Anden behandling ventes at finde sted i uge 21. Derefter træder loven i kraft."
+    dates = extract.extract([{"text": text, "published": "2024-04-18"}]).dates
+    [row] = list(dates.itertuples())
+    assert (row.text, row.start_char, row.end_char) == ("i uge 21", 38, 46)
+    assert text[row.start_char : row.end_char] == "i uge 21"
+    assert (row.start.date().isoformat(), row.end.date().isoformat(), row.granularity) == (
+        "2024-05-20",
+        "2024-05-26",
+        "week",
+    )

@@ -148,7 +148,7 @@ class DateFinder:
         text = doc.text
         published = to_date(doc._.published)
         bounds = sentence_bounds(text) if self.use_tense else []
-        found: list[tuple[Span, DateValue]] = []
+        found: list[tuple[Span, DateValue, int]] = []
         for start, end, override in self._candidates(doc):
             if _NOT_A_DATE_BEFORE.search(text, max(0, start - 20), start):
                 continue
@@ -161,11 +161,14 @@ class DateFinder:
             tense = detect_tense(text, start, end, bounds) if self.use_tense else None
             value = parse_date(override or text[start:end], published, tense, fallback=False)
             if value is not None:
-                found.append((span, value))
+                found.append((span, value, end))
         kept = _longest_first(found)
-        doc.spans[self.spans_key] = [span for span, _ in kept]
-        for span, value in kept:
-            span._.date = value.as_dict()
+        doc.spans[self.spans_key] = [span for span, _, _ in kept]
+        for span, value, end in kept:
+            values: dict[str, Any] = dict(value.as_dict())
+            if end < span.end_char:  # the mention stops before the period its token carries
+                values["end_char"] = end
+            span._.date = values
         return doc
 
     def _candidates(self, doc: Doc) -> Iterator[_Candidate]:
@@ -201,13 +204,13 @@ class DateFinder:
                 yield from cls._with_lead(text, lead.start(), end, depth - 1)
 
 
-def _longest_first(found: list[tuple[Span, DateValue]]) -> list[tuple[Span, DateValue]]:
+def _longest_first(found: list[tuple[Span, DateValue, int]]) -> list[tuple[Span, DateValue, int]]:
     """No overlaps: the longest mention wins, then the earliest; returned in text order."""
-    taken: list[tuple[Span, DateValue]] = []
+    taken: list[tuple[Span, DateValue, int]] = []
     occupied: set[int] = set()
-    for span, value in sorted(found, key=lambda f: (f[0].start_char - f[0].end_char, f[0].start_char)):
+    for span, value, end in sorted(found, key=lambda f: (f[0].start_char - f[0].end_char, f[0].start_char)):
         if occupied.isdisjoint(range(span.start, span.end)):
-            taken.append((span, value))
+            taken.append((span, value, end))
             occupied.update(range(span.start, span.end))
     return sorted(taken, key=lambda f: f[0].start_char)
 
