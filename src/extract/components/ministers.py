@@ -24,10 +24,12 @@ from extract.rule_ids import RuleId, parse_rule_id, strip_genitive
 MINISTER_TOKEN = re.compile(r"^[A-ZÆØÅa-zæøå]*minister(en|ens|s)?$", re.IGNORECASE)
 COMPOUND_PART = re.compile(r"^[A-ZÆØÅa-zæøå]+-$")
 NAME_WORD = re.compile(
-    r"^(?:[A-ZÆØÅÉÁÓÚÍÜÖÄŠŽČ][a-zæøåéáóúíüöäëïñçšžčćđłńśźżőűāēīūţşğ'’]+"
+    r"^(?:[A-ZÆØÅÉÁÓÚÍÜÖÄŠŽČÐÞ][a-zæøåéáóúíüöäëïñçšžčćđłńśźżőűāēīūţşğðþý'’]+"
     r"(?:-[A-ZÆØÅa-zæøå][a-zæøåéáóúíüöäë]+)*(?:'s|’s)?"
     r"|[A-ZÆØÅ]\.(?:-?[A-ZÆØÅ]\.)*|Mc[A-Z][a-z]+)$"
 )
+# Definite nouns that start with a capital in names of offices ("Handicapforvaltningen"): never a name.
+NOUN_ENDING = re.compile(r"(ningen|ionen|heden|eriet|skabet|ratet|udvalget|området|centret)s?$")
 PARTICLES = frozenset({"von", "van", "de", "der", "den", "af", "av", "la", "le", "di", "da", "du", "bin", "al", "el"})
 NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 # Capitalised words that start sentences but never names.
@@ -63,6 +65,8 @@ ROLE_HEADS = (
     "rådgiveren",
     "ordfører",
     "ordføreren",
+    "kommissær",
+    "kommissæren",
 )
 
 
@@ -122,7 +126,8 @@ class PersonFinder:
 
     # ---- names ---------------------------------------------------------------------------------
     def _is_name_word(self, token: Token) -> bool:
-        return bool(NAME_WORD.match(token.text)) and token.text not in NOT_NAMES
+        text = token.text
+        return bool(NAME_WORD.match(text)) and text not in NOT_NAMES and not NOUN_ENDING.search(text)
 
     def _name_end(self, doc: Doc, start: int, blocked: set[int]) -> int | None:
         """End of a name starting at `start` (two or more words, or one word we allow), else None."""
@@ -294,6 +299,17 @@ class PersonFinder:
                     taken.update((tok.i, tok.i + 1))
                     continue
             base = strip_genitive(tok.text) if tok.text not in surnames else tok.text
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if (  # a particle that belongs to the surname: "Av Reyni", "de Voss"
+                base in surnames
+                and prev is not None
+                and prev.i not in taken
+                and prev.lower_ in PARTICLES
+                and f" {prev.lower_} {base.lower()}" in f" {surnames[base].lower()}"
+            ):
+                mentions.append(Mention(tok.i - 1, tok.i + 1, surnames[base], base != tok.text))
+                taken.update((tok.i - 1, tok.i))
+                continue
             if base in surnames and (tok.i == 0 or doc[tok.i - 1].text not in self.first_names):
                 mentions.append(Mention(tok.i, tok.i + 1, surnames[base], base != tok.text))
                 taken.add(tok.i)
@@ -341,9 +357,7 @@ class PersonFinder:
         """
         generic = title.title == "minister"
         candidates = [
-            n
-            for n in named
-            if (generic or same_post(title.title, n[2])) and (country is None or n[3] == country)
+            n for n in named if (generic or same_post(title.title, n[2])) and (country is None or n[3] == country)
         ]
         if country is None and any(n[3] == "DK" for n in candidates):
             candidates = [n for n in candidates if n[3] == "DK"]  # a bare title means the release's own minister
