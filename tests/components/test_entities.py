@@ -115,6 +115,11 @@ CASES = [
     ("particle", "Kommissionsformand Ursula von der Leyen ankom.", [("Ursula von der Leyen", "PERSON")]),
     ("initial", "Ambassadør Lloyd J. Austin talte.", [("Lloyd J. Austin", "PERSON")]),
     ("party-letter", "Det mener Jakob Ellemann-Jensen (V).", [("Jakob Ellemann-Jensen", "PERSON")]),
+    ("hospital", "Patienten blev overført til Herlev Hospital.", [("Herlev Hospital", "ORG")]),
+    ("sygehus", "Sygehus Lillebælt åbner en ny afdeling.", [("Sygehus Lillebælt", "ORG")]),
+    ("airport", "Flyet landede i Billund Lufthavn.", [("Billund Lufthavn", "ORG")]),
+    ("folketingets-udvalg", "Sagen drøftes i Folketingets Forsvarsudvalg.", [("Folketingets Forsvarsudvalg", "ORG")]),
+    ("not-a-hospital", "Et hospital i Vejle får nye senge.", [("Vejle", "CITY")]),
     (
         "role-for-org-name",
         "Det siger rådmand for Ældre- og Handicapforvaltningen Jesper Kragh (K).",
