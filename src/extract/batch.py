@@ -139,8 +139,7 @@ def run_batch(
             "inputs": "\n".join(inputs),
         }
         sink.write_run(run)
-        versions = sink.stored_versions()
-        known = {} if force else {k: v for k, v in sink.known_documents().items() if versions.get(k) == __version__}
+        known = {} if force else sink.known_documents(__version__)
 
         def todo() -> Iterator[Record]:
             for record in read_paths(inputs, defaults):

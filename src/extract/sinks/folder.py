@@ -175,17 +175,15 @@ class FolderSink:
         # Names starting with "." (in-progress writes) are ignored by default.
         return ds.dataset(self.root / table, schema=schema, format=fmt).to_table()
 
-    def known_documents(self) -> dict[str, tuple[Any, ...]]:
-        rows = self._read_table("documents").select(["doc_id", "status", *RELEASE_KEY_COLUMNS]).to_pylist()
-        return {r["doc_id"]: release_key(r) for r in rows if r["status"] == "ok"}
-
-    def stored_versions(self) -> dict[str, str | None]:
-        """doc_id -> version of the pipeline that wrote the release (None if its run is unknown)."""
-        versions = {
-            r["run_id"]: r["version"] for r in self._read_table("runs").select(["run_id", "version"]).to_pylist()
+    def known_documents(self, version: str) -> dict[str, tuple[Any, ...]]:
+        """doc_id -> release_key of the releases stored with status ok by pipeline `version` (to skip them)."""
+        runs = {
+            r["run_id"]
+            for r in self._read_table("runs").select(["run_id", "version"]).to_pylist()
+            if r["version"] == version
         }
-        docs = self._read_table("documents").select(["doc_id", "run_id"]).to_pylist()
-        return {r["doc_id"]: versions.get(r["run_id"]) for r in docs}
+        rows = self._read_table("documents").select(["doc_id", "status", "run_id", *RELEASE_KEY_COLUMNS]).to_pylist()
+        return {r["doc_id"]: release_key(r) for r in rows if r["status"] == "ok" and r["run_id"] in runs}
 
     def write_document(self, rows: Rows) -> None:
         """Replace a release's files: its documents file goes first and comes back last, as the commit.

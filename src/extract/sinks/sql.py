@@ -164,21 +164,16 @@ class SQLSink:
             conn.execute(info.delete().where(info.c.key == "version"))
             conn.execute(info.insert().values(key="version", value=SCHEMA_VERSION))
 
-    def known_documents(self) -> dict[str, tuple[Any, ...]]:
-        """doc_id -> release_key of the releases stored with status ok (to skip unchanged ones)."""
-        docs = self.tables["documents"]
-        query = sa.select(docs.c.doc_id, *(docs.c[c] for c in RELEASE_KEY_COLUMNS)).where(docs.c.status == "ok")
-        with self.engine.connect() as conn:
-            return {row.doc_id: release_key(dict(row._mapping)) for row in conn.execute(query)}
-
-    def stored_versions(self) -> dict[str, str | None]:
-        """doc_id -> version of the pipeline that wrote the release (None if its run is unknown)."""
+    def known_documents(self, version: str) -> dict[str, tuple[Any, ...]]:
+        """doc_id -> release_key of the releases stored with status ok by pipeline `version` (to skip them)."""
         docs, runs = self.tables["documents"], self.tables["runs"]
-        query = sa.select(docs.c.doc_id, runs.c.version).select_from(
-            docs.outerjoin(runs, docs.c.run_id == runs.c.run_id)
+        query = (
+            sa.select(docs.c.doc_id, *(docs.c[c] for c in RELEASE_KEY_COLUMNS))
+            .select_from(docs.join(runs, docs.c.run_id == runs.c.run_id))
+            .where(docs.c.status == "ok", runs.c.version == version)
         )
         with self.engine.connect() as conn:
-            return {row.doc_id: row.version for row in conn.execute(query)}
+            return {row.doc_id: release_key(dict(row._mapping)) for row in conn.execute(query)}
 
     def write_document(self, rows: Rows) -> None:
         """Replace one release's rows in a single transaction."""
