@@ -31,6 +31,7 @@ TOKENIZER_SPECIAL_CASES = {
     "ApS.": [{ORTH: "ApS"}, {ORTH: "."}],
     "I/S.": [{ORTH: "I/S"}, {ORTH: "."}],
     "P/S.": [{ORTH: "P/S"}, {ORTH: "."}],
+    "a.m.b.a.": [{ORTH: "a.m.b.a."}],
 }
 
 

@@ -115,6 +115,11 @@ CASES = [
     ("particle", "Kommissionsformand Ursula von der Leyen ankom.", [("Ursula von der Leyen", "PERSON")]),
     ("initial", "Ambassadør Lloyd J. Austin talte.", [("Lloyd J. Austin", "PERSON")]),
     ("party-letter", "Det mener Jakob Ellemann-Jensen (V).", [("Jakob Ellemann-Jensen", "PERSON")]),
+    (
+        "company-amba",
+        "Varerne leveres af Dansk Korn a.m.b.a. i Horsens.",
+        [("Dansk Korn a.m.b.a.", "ORG"), ("Horsens", "CITY")],
+    ),
     ("hospital", "Patienten blev overført til Herlev Hospital.", [("Herlev Hospital", "ORG")]),
     ("sygehus", "Sygehus Lillebælt åbner en ny afdeling.", [("Sygehus Lillebælt", "ORG")]),
     ("airport", "Flyet landede i Billund Lufthavn.", [("Billund Lufthavn", "ORG")]),

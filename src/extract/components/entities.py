@@ -124,8 +124,6 @@ class EntityResolver:
         rid = parse_rule_id(span.id_)
         text = span.text
         name = strip_genitive(text) if rid.genitive else text
-        if text.endswith(".") and span.label_ == "ORG" and not name.endswith(".."):
-            name = name.rstrip(".") if not rid.genitive else name  # "Novo Nordisk A/S." at a sentence end
         country: str | None = None
         kb_id = ""
         if span.label_ == "CITY":
