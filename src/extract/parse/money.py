@@ -167,6 +167,23 @@ class Measure:
     approximate: bool
     scaled: bool
 
+    def as_money(self, currency: str, factor: Decimal = Decimal(1)) -> Money:
+        """This measure as an amount in `currency`, each number times `factor` (a currency's own scale)."""
+
+        def times(x: Decimal | None) -> Decimal | None:
+            return None if x is None else x * factor
+
+        return Money(
+            start=self.start,
+            end=self.end,
+            text=self.text,
+            value=times(self.value),
+            lower=times(self.lower),
+            upper=times(self.upper),
+            approximate=self.approximate,
+            currency=currency,
+        )
+
 
 @dataclass(frozen=True)
 class Money:
@@ -315,17 +332,7 @@ def _money(m: re.Match[str], text: str) -> Money | None:
     iso, mult = currency
     if m.group(f"{p}n") and _BARE_ARTICLE.fullmatch(m.group(f"{p}n")) and not m.group(f"{p}s"):
         return None  # "en krone" is not worth a row
-    factor = Decimal(mult)
-    return Money(
-        start=measure.start,
-        end=measure.end,
-        text=measure.text,
-        value=None if measure.value is None else measure.value * factor,
-        lower=None if measure.lower is None else measure.lower * factor,
-        upper=None if measure.upper is None else measure.upper * factor,
-        approximate=measure.approximate,
-        currency=iso,
-    )
+    return measure.as_money(iso, Decimal(mult))
 
 
 # Verbs after which "3.4 millioner" with no currency means kroner ("Kommunen får 3.4 millioner").
@@ -377,18 +384,7 @@ def find_money(text: str, *, implicit_currency: str | None = "DKK") -> list[Mone
         taken = [(x.start, x.end) for x in found]
         for measure in _implicit_measures(text, blocked):
             if not _overlaps(measure.start, measure.end, taken):
-                found.append(
-                    Money(
-                        start=measure.start,
-                        end=measure.end,
-                        text=measure.text,
-                        value=measure.value,
-                        lower=measure.lower,
-                        upper=measure.upper,
-                        approximate=measure.approximate,
-                        currency=implicit_currency,
-                    )
-                )
+                found.append(measure.as_money(implicit_currency))
         found.sort(key=lambda x: x.start)
     return found
 
