@@ -19,8 +19,6 @@ COMPONENTS: list[tuple[str, dict[str, Any]]] = [
     ("extract/gazetteer", {}),
     ("extract/ministers", {}),
     ("extract/entities", {}),
-]
-OPTIONAL_COMPONENTS: list[tuple[str, dict[str, Any]]] = [
     ("extract/amounts", {}),
     ("extract/quantities", {}),
     ("extract/dates", {}),
@@ -43,18 +41,6 @@ def _factory_module(factory: str) -> str:
     return "extract.components." + factory.split("/", 1)[1]
 
 
-def available_components() -> list[tuple[str, dict[str, Any]]]:
-    """The core components plus the value extractors whose modules exist in this version."""
-    found = list(COMPONENTS)
-    for factory, config in OPTIONAL_COMPONENTS:
-        try:
-            importlib.import_module(_factory_module(factory))
-        except ModuleNotFoundError:
-            continue
-        found.append((factory, config))
-    return found
-
-
 def load() -> Language:
     """Build the pipeline. Round-trips through `nlp.to_disk(path)` / `spacy.load(path)`."""
     nlp = spacy.blank("da")
@@ -63,7 +49,7 @@ def load() -> Language:
         tokenizer.add_special_case(text, tokens)
     infixes = [*(nlp.Defaults.infixes or []), GLUED_DATE_INFIX]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    for factory, config in available_components():
+    for factory, config in COMPONENTS:
         importlib.import_module(_factory_module(factory))
         nlp.add_pipe(factory, name=factory.split("/", 1)[1], config=config)
     return nlp
