@@ -9,6 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from extract.cli import app
+from extract.sinks import SCHEMA_VERSION
 
 runner = CliRunner()
 SEED = "000_35452d5bb9e7cfc4"
@@ -136,7 +137,7 @@ def test_run_rejects_unusable_targets_with_exit_1_and_writes_nothing(shared_data
         "mysql://user@localhost/db": "unsupported database 'mysql'",
         "postgresql+psycopg://nobody@127.0.0.1:1/db": "Connection refused",
         f"sqlite:///file:{fine}?mode=ro&uri=true": "readonly database",
-        str(old): "schema version 0 is not 1; use a new target",
+        str(old): f"schema version 0 is not {SCHEMA_VERSION}; use a new target",
         str(src): f"is a folder; for Parquet or CSV use parquet:{src}",
     }
     for out, message in cases.items():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.gold import gold_files, load_gold, validate_gold
+from extract.gold import gold_files, load_gold, text_path, validate_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = gold_files(ROOT / "corpus") + gold_files(ROOT / "tests" / "data")
@@ -21,6 +21,8 @@ def test_corpus_is_there() -> None:
 
 @pytest.mark.parametrize("path", GOLD, ids=[p.name.removesuffix(".gold.json") for p in GOLD])
 def test_gold_file_validates(path: Path) -> None:
+    if not text_path(path).exists():
+        pytest.skip(f"the real release text of {path.name} is not restored here (corpus/real/README.md)")
     gold = load_gold(path)
     assert gold.data["doc_id"] == path.name.removesuffix(".gold.json")
     for item in gold.data.get("entities", []):

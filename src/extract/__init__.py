@@ -1,10 +1,10 @@
 """pressextract: Danish press releases to typed tables.
 
-    >>> import extract
-    >>> tables = extract.extract([{"text": "Statsminister Mette Frederiksen besøgte i dag Aarhus.",
-    ...                            "published": "2024-05-02"}])
-    >>> tables.ministers[["name", "title", "country"]].values.tolist()
-    [['Mette Frederiksen', 'statsminister', 'DK']]
+>>> import extract
+>>> tables = extract.extract([{"text": "Statsminister Mette Frederiksen besøgte i dag Aarhus.",
+...                            "published": "2024-05-02"}])
+>>> tables.ministers[["name", "title", "country"]].values.tolist()
+[['Mette Frederiksen', 'statsminister', 'DK']]
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ def extract(
 ) -> Tables:
     """Run the pipeline over texts or records (`{"id", "text", "published", ...}`) and return the tables."""
     from extract.batch import process
-    from extract.readers import to_records
+    from extract.readers import to_records, unique_ids
     from extract.tables import empty_rows, merge_rows
 
     rows = empty_rows()
-    for more in process(nlp or load(), to_records(records), batch_size=batch_size, n_process=n_process):
+    for more in process(nlp or load(), unique_ids(to_records(records)), batch_size=batch_size, n_process=n_process):
         merge_rows(rows, more)
     return Tables.from_rows(rows)

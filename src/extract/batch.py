@@ -8,7 +8,7 @@ import time
 import uuid
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import __version__
-from extract.readers import Record, read_paths
-from extract.sinks import Sink, open_sink, release_key
-from extract.tables import Rows, doc_rows, document_row
+from extract.readers import DEFAULT_MAX_CHARS, Record, read_paths
+from extract.sinks import Sink, SinkError, mask_secrets, open_sink, release_key
+from extract.tables import Rows, doc_rows, document_row, empty_rows
 
 ENGINES = ("local", "dask")
 
@@ -30,11 +30,13 @@ class EngineError(RuntimeError):
 @dataclass
 class RunSummary:
     run_id: str
+    target: str = ""  # the sink's name, passwords masked
     documents: int = 0
     skipped: int = 0
     rows: int = 0
     errors: int = 0
     seconds: float = 0.0
+    stopped: str | None = None  # with strict=True: the first error, at which the run stopped
 
 
 def make_doc(nlp: Language, record: Record) -> Doc:
@@ -45,19 +47,83 @@ def make_doc(nlp: Language, record: Record) -> Doc:
     return doc
 
 
+def failed(record: Record, message: str, *, keep_text: bool = True) -> Record:
+    """The record as an error row: its id (so a later good run replaces it), the message, the text if sane."""
+    return replace(record, error=mask_secrets(message), text=record.text if keep_text else None)
+
+
+def _where(record: Record) -> str:
+    return record.source or f"record {record.id!r}"
+
+
+def check_size(record: Record, max_chars: int) -> Record:
+    """A release over the per-release limit is an error row, not a run that runs out of memory."""
+    if record.error is None and record.text is not None and len(record.text) > max_chars:
+        return failed(
+            record,
+            f"{_where(record)}: {len(record.text):,} characters, over the limit of {max_chars:,} per release "
+            "(--max-chars)",
+            keep_text=False,
+        )
+    return record
+
+
+def _rows_or_error(record: Record, doc: Doc, run_id: str | None) -> Rows:
+    try:
+        return doc_rows(record, doc, run_id)
+    except Exception as err:  # noqa: BLE001 - one release's bad value must not stop the others
+        return doc_rows(
+            failed(record, f"{_where(record)}: cannot build rows: {type(err).__name__}: {err}"), None, run_id
+        )
+
+
+def _one_by_one(nlp: Language, records: list[Record], run_id: str | None) -> Iterator[Rows]:
+    """Each record through the pipeline alone, so that a failing one becomes its own error row."""
+    for record in records:
+        try:
+            doc = nlp(make_doc(nlp, record))
+        except Exception as err:  # noqa: BLE001 - isolate the release that fails
+            yield doc_rows(
+                failed(record, f"{_where(record)}: extraction failed: {type(err).__name__}: {err}"), None, run_id
+            )
+            continue
+        yield _rows_or_error(record, doc, run_id)
+
+
 def process(
-    nlp: Language, records: Iterable[Record], *, batch_size: int = 16, n_process: int = 1, run_id: str | None = None
+    nlp: Language,
+    records: Iterable[Record],
+    *,
+    batch_size: int = 16,
+    n_process: int = 1,
+    run_id: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Generator[Rows, None, None]:
-    """Rows per record, in input order; records with an error pass through as `documents` rows only."""
+    """Rows per record, in input order; records with an error pass through as `documents` rows only.
+
+    A record the pipeline fails on becomes an error row of its own: the batch it was in is run again one
+    record at a time, and every other record of it keeps its rows.
+    """
+    if nlp.max_length <= max_chars:
+        nlp.max_length = max_chars + 1
     pending: list[Record] = []
 
     def flush() -> Iterator[Rows]:
-        docs = nlp.pipe((make_doc(nlp, r) for r in pending), batch_size=batch_size, n_process=n_process)
-        for record, doc in zip(pending, docs, strict=True):
-            yield doc_rows(record, doc, run_id)
+        if not pending:
+            return
+        try:
+            docs = list(nlp.pipe((make_doc(nlp, r) for r in pending), batch_size=batch_size, n_process=n_process))
+        except Exception:  # noqa: BLE001 - find the one that failed, below
+            docs = None
+        if docs is None:
+            yield from _one_by_one(nlp, pending, run_id)
+        else:
+            for record, doc in zip(pending, docs, strict=True):
+                yield _rows_or_error(record, doc, run_id)
         pending.clear()
 
     for record in records:
+        record = check_size(record, max_chars)
         if record.error:
             yield from flush()
             yield doc_rows(record, None, run_id)
@@ -104,6 +170,8 @@ def run_batch(
     engine: str = "local",
     scheduler: str | None = None,
     force: bool = False,
+    strict: bool = False,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> RunSummary:
     """Extract every release under `paths` into `out`; unchanged releases already there are skipped.
 
@@ -111,15 +179,21 @@ def run_batch(
     by this version of the pipeline, so upgrading the tool re-extracts what it would now extract
     differently; `force=True` re-extracts everything.
 
+    Nothing one release does stops the others: a file that cannot be read, a text over `max_chars`, a
+    failure in the pipeline or in writing its rows becomes that release's `documents` row with status
+    `error`. `strict=True` stops at the first such row instead (`RunSummary.stopped` says which).
+    Raises InputError (bad paths), SinkError (unusable target) or EngineError before anything is written.
+
     `engine="dask"` runs the pipeline on the Dask cluster at `scheduler` (or, without one, on a local
     cluster of `n_process` workers); rows come back here and go through the same sink.
     """
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    sink: Sink = open_sink(out)
-    dask = None
     inputs = [str(p) for p in paths]
-    summary = RunSummary(run_id=uuid.uuid4().hex[:16])
+    records = read_paths(inputs, defaults, max_chars=max_chars)  # InputError here, before the target is touched
+    sink: Sink = open_sink(out, lock=True)
+    dask = None
+    summary = RunSummary(run_id=uuid.uuid4().hex[:16], target=sink.name)
     progress = Progress(stream, enabled=not quiet)
     try:
         # The engine is ready before the first write, so a bad scheduler or pipeline leaves no trace.
@@ -142,24 +216,30 @@ def run_batch(
         known = {} if force else sink.known_documents(__version__)
 
         def todo() -> Iterator[Record]:
-            for record in read_paths(inputs, defaults):
+            for record in records:
                 if record.error is None and known.get(record.id) == release_key(document_row(record, None)):
                     summary.skipped += 1
                     continue
                 yield record
 
         if dask is not None:
-            results = dask.process(todo(), run_id=summary.run_id, batch_size=batch_size)
+            results = dask.process(todo(), run_id=summary.run_id, batch_size=batch_size, max_chars=max_chars)
         else:
             assert nlp is not None
-            results = process(nlp, todo(), batch_size=batch_size, n_process=n_process, run_id=summary.run_id)
+            results = process(
+                nlp, todo(), batch_size=batch_size, n_process=n_process, run_id=summary.run_id, max_chars=max_chars
+            )
         with closing(results):
             for rows in results:
-                sink.write_document(rows)
+                rows = write_release(sink, rows)
                 summary.documents += 1
-                summary.errors += sum(1 for r in rows["documents"] if r["status"] == "error")
                 summary.rows += sum(len(v) for k, v in rows.items() if k != "documents")
+                errors = [r["error"] for r in rows["documents"] if r["status"] == "error"]
+                summary.errors += len(errors)
                 progress.update(summary)
+                if strict and errors:
+                    summary.stopped = errors[0]
+                    break
         progress.update(summary, final=True)
         summary.seconds = time.monotonic() - progress.start
         run.update(finished=_now(), n_documents=summary.documents, n_rows=summary.rows, n_errors=summary.errors)
@@ -169,6 +249,26 @@ def run_batch(
             dask.close()
         sink.close()
     return summary
+
+
+def write_release(sink: Sink, rows: Rows) -> Rows:
+    """Write one release's rows; if the target refuses them, write its error row instead, and say why.
+
+    Returns the rows that were written. A target that refuses the error row too is broken for every
+    release, and its SinkError stops the run.
+    """
+    try:
+        sink.write_document(rows)
+        return rows
+    except SinkError as err:
+        error_rows = empty_rows()
+        for doc in rows["documents"]:
+            where = doc.get("source") or f"release {doc['doc_id']!r}"
+            error_rows["documents"].append(
+                {**doc, "status": "error", "text": None, "error": mask_secrets(f"{where}: cannot be stored: {err}")}
+            )
+        sink.write_document(error_rows)
+        return error_rows
 
 
 def _now() -> dt.datetime:

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import typer
 
-from extract.readers import parse_published
+from extract.readers import DEFAULT_MAX_CHARS, parse_published
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Danish press releases to typed tables.")
 
 
 @app.command()
 def run(
-    paths: list[Path] = typer.Argument(..., help="Release files or folders (.txt with NAME.meta.json, .jsonl, .html)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Release files or folders (.txt/.md with NAME.meta.json, .jsonl, .html)."
+    ),
     out: str = typer.Option(
         "results.sqlite",
         "--out",
@@ -37,10 +39,15 @@ def run(
     scheduler: str | None = typer.Option(
         None, help="Dask scheduler address (tcp://HOST:8786) for --engine dask; without it, a local cluster."
     ),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first release that fails (exit 2)."),
+    max_chars: int = typer.Option(
+        DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Longest release text; a longer one is an error row."
+    ),
 ) -> None:
     """Extract every release under PATHS into OUT; releases already there unchanged are skipped."""
     from extract.batch import ENGINES, EngineError, run_batch
-    from extract.sinks import SinkError
+    from extract.readers import InputError
+    from extract.sinks import SinkError, mask_secrets
 
     try:
         defaults = {"published": parse_published(published), "publisher": publisher}
@@ -61,14 +68,19 @@ def run(
             engine=engine,
             scheduler=scheduler,
             force=force,
+            strict=strict,
+            max_chars=max_chars,
         )
-    except (SinkError, EngineError) as err:
-        typer.echo(f"error: {err}", err=True)
+    except (InputError, SinkError, EngineError) as err:
+        typer.echo(f"error: {mask_secrets(str(err))}", err=True)
         raise typer.Exit(1) from None
     typer.echo(
-        f"{summary.documents} releases written to {out} ({summary.skipped} unchanged, {summary.rows} rows, "
-        f"{summary.errors} errors) in {summary.seconds:.1f}s"
+        f"{summary.documents} releases written to {summary.target} ({summary.skipped} unchanged, "
+        f"{summary.rows} rows, {summary.errors} errors) in {summary.seconds:.1f}s"
     )
+    if summary.stopped:
+        typer.echo(f"stopped at the first error (--strict): {summary.stopped}", err=True)
+        raise typer.Exit(2)
     if summary.errors:
         typer.echo("some releases could not be read: see the documents table (status = 'error')", err=True)
         raise typer.Exit(2)
@@ -81,10 +93,14 @@ def show(
 ) -> None:
     """Print one release's tables in the terminal."""
     from extract import extract as run_extract
-    from extract.readers import read_paths
+    from extract.readers import InputError, read_paths
     from extract.render import render_tables
 
-    records = list(read_paths([file], {"published": parse_published(published)}))
+    try:
+        records = list(read_paths([file], {"published": parse_published(published)}))
+    except InputError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1) from None
     tables = run_extract(records)
     typer.echo(render_tables(tables))
     if any(r.error for r in records):
@@ -96,11 +112,18 @@ def evaluate(
     gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="Folder of NAME.txt + NAME.gold.json."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     errors: bool = typer.Option(False, "--errors", help="List every false positive and false negative."),
+    texts: Path | None = typer.Option(
+        None, "--texts", file_okay=False, help="Folder of the release texts, if not beside the gold files."
+    ),
 ) -> None:
     """Precision, recall and F1 per table and label against the gold files in GOLD_DIR."""
     from extract.evaluate import evaluate_dir, format_errors, format_report
 
-    report = evaluate_dir(gold_dir)
+    try:
+        report = evaluate_dir(gold_dir, texts=texts)
+    except ValueError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1) from None
     if as_json:
         typer.echo(report.to_json())
     else:

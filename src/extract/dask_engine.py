@@ -16,9 +16,9 @@ from typing import Any, cast
 from spacy.language import Language
 
 from extract import __version__
-from extract.batch import EngineError, process
-from extract.readers import Record
-from extract.tables import Rows
+from extract.batch import EngineError, failed, process
+from extract.readers import DEFAULT_MAX_CHARS, Record
+from extract.tables import Rows, doc_rows
 
 PLUGIN_NAME = "pressextract-pipeline"
 CONNECT_TIMEOUT = "20s"
@@ -51,7 +51,9 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
         self.lock = threading.Lock()
 
 
-def extract_chunk(records: list[Record], run_id: str, batch_size: int) -> list[Rows]:
+def extract_chunk(
+    records: list[Record], run_id: str, batch_size: int, max_chars: int = DEFAULT_MAX_CHARS
+) -> list[Rows]:
     """The task a worker runs: rows for a chunk of releases, from the worker's own pipeline."""
     from distributed import get_worker
 
@@ -59,7 +61,7 @@ def extract_chunk(records: list[Record], run_id: str, batch_size: int) -> list[R
     if plugin.nlp is None or plugin.lock is None:
         raise RuntimeError("the pipeline plugin was not set up on this worker")
     with plugin.lock:
-        return list(process(plugin.nlp, records, batch_size=batch_size, run_id=run_id))
+        return list(process(plugin.nlp, records, batch_size=batch_size, run_id=run_id, max_chars=max_chars))
 
 
 def chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
@@ -108,11 +110,18 @@ class DaskSession:
         return session
 
     def process(
-        self, records: Iterable[Record], *, run_id: str, batch_size: int = 16, chunk_size: int | None = None
+        self,
+        records: Iterable[Record],
+        *,
+        run_id: str,
+        batch_size: int = 16,
+        chunk_size: int | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> Generator[Rows, None, None]:
         """Rows per release, in the order the chunks finish.
 
-        At most two chunks per worker thread are in flight, so a large corpus is never all in memory.
+        At most two chunks per worker thread are in flight, so a large corpus is never all in memory. A
+        chunk whose task fails (a worker lost, say) becomes an error row for each of its releases.
         """
         from distributed import as_completed
 
@@ -120,15 +129,30 @@ class DaskSession:
         pending = chunks(records, chunk_size or batch_size)
         running = as_completed()
 
+        sent: dict[str, list[Record]] = {}
+
         def submit_next() -> None:
             chunk = next(pending, None)
             if chunk is not None:
-                running.add(self.client.submit(extract_chunk, chunk, run_id, batch_size, pure=False))
+                future = self.client.submit(extract_chunk, chunk, run_id, batch_size, max_chars, pure=False)
+                sent[future.key] = chunk
+                running.add(future)
 
         for _ in range(2 * threads):
             submit_next()
         for future in running:
-            result: list[Rows] = future.result()
+            chunk = sent.pop(future.key)
+            try:
+                result: list[Rows] = future.result()
+            except Exception as err:  # noqa: BLE001 - the chunk's releases become error rows
+                result = [
+                    doc_rows(
+                        failed(r, f"{r.source or r.id}: the Dask task failed: {type(err).__name__}: {err}"),
+                        None,
+                        run_id,
+                    )
+                    for r in chunk
+                ]
             future.release()
             submit_next()
             yield from result

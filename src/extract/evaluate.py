@@ -21,8 +21,8 @@ from typing import Any
 import pandas as pd
 from spacy.language import Language
 
-from extract.gold import Gold, gold_files, load_gold
-from extract.readers import read_paths
+from extract.gold import Gold, MissingText, gold_files, load_gold
+from extract.readers import Record, record_from_mapping
 from extract.tables import MENTION_TABLES, Tables
 
 VALUE_KEYS = {
@@ -82,6 +82,7 @@ class Report:
     # (table, label, level) -> counts; label "ALL" is the table's micro average
     counts: dict[tuple[str, str, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
     problems: list[Problem] = field(default_factory=list)
+    missing_texts: int = 0  # gold files left out because their release text is not here
 
     def f1(self, table: str, level: str = "strict", label: str = "ALL") -> float:
         return self.counts[(table, label, level)].f1
@@ -225,17 +226,22 @@ def score(report: Report, preds: list[Mention], golds: list[Mention], text: str)
                 report.problems.append(Problem("VALUE", p, sentence_of(text, p.start, p.end), diff))
 
 
+def gold_record(gold: Gold) -> Record:
+    """The release a gold file annotates: its text, and metadata from NAME.meta.json beside the gold file
+    (or the gold file's own `published` and `publisher`)."""
+    meta_path = gold.path.with_name(gold.path.name.removesuffix(".gold.json") + ".meta.json")
+    meta: dict[str, Any] = {"published": gold.data.get("published"), "publisher": gold.data.get("publisher")}
+    if meta_path.exists():
+        meta.update(json.loads(meta_path.read_text(encoding="utf-8")))
+    return record_from_mapping({**meta, "id": str(gold.data["doc_id"]), "text": gold.text}, str(gold.path))
+
+
 def evaluate_golds(golds: Iterable[Gold], nlp: Language | None = None) -> Report:
     """Run the pipeline over each gold file's release and score it."""
     import extract
 
     golds = list(golds)
-    records = []
-    for gold in golds:
-        [record] = list(read_paths([gold.path.with_name(gold.path.name.removesuffix(".gold.json") + ".txt")]))
-        if record.error:
-            raise ValueError(record.error)
-        records.append(record)
+    records = [gold_record(gold) for gold in golds]
     tables = extract.extract(records, nlp=nlp)
     doc_id_of = {r.id: str(g.data["doc_id"]) for r, g in zip(records, golds, strict=True)}
     preds = predicted_mentions(tables, doc_id_of)
@@ -246,16 +252,35 @@ def evaluate_golds(golds: Iterable[Gold], nlp: Language | None = None) -> Report
     return report
 
 
-def evaluate_dir(folder: Path, nlp: Language | None = None) -> Report:
+def evaluate_dir(folder: Path, nlp: Language | None = None, texts: Path | None = None) -> Report:
+    """Score every gold file under `folder` whose release text is present (see gold.text_path).
+
+    Gold files without their text (the real corpus on a machine that has not restored it) are left out
+    and counted in `Report.missing_texts`; a folder with no text at all is an error.
+    """
     paths = gold_files(Path(folder))
     if not paths:
         raise ValueError(f"{folder}: no NAME.gold.json files")
-    return evaluate_golds((load_gold(p) for p in paths), nlp=nlp)
+    golds, missing = [], 0
+    for path in paths:
+        try:
+            golds.append(load_gold(path, texts))
+        except MissingText:
+            missing += 1
+    if not golds:
+        raise ValueError(
+            f"{folder}: none of its {len(paths)} gold files has its release text (restore them first, see "
+            "corpus/real/README.md, or pass --texts DIR)"
+        )
+    report = evaluate_golds(golds, nlp=nlp)
+    report.missing_texts = missing
+    return report
 
 
 def format_report(report: Report) -> str:
+    skipped = f" ({report.missing_texts} gold files without their text left out)" if report.missing_texts else ""
     lines = [
-        f"{report.documents} releases",
+        f"{report.documents} releases{skipped}",
         "",
         f"{'table':<11} {'label':<10} {'level':<8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}",
     ]

@@ -129,9 +129,28 @@ def validate_gold(data: dict[str, Any], text: str, where: str) -> list[str]:
     return problems
 
 
-def load_gold(path: Path) -> Gold:
-    """A gold file with its release text (NAME.txt beside it); GoldError lists every problem."""
-    txt = path.with_name(path.name.removesuffix(".gold.json") + ".txt")
+class MissingText(GoldError):
+    """A gold file whose release text is not here (third-party texts are not redistributed)."""
+
+
+def text_path(path: Path, texts: Path | None = None) -> Path:
+    """Where a gold file's release text is: NAME.txt beside it, else in `texts`, else in ../texts/.
+
+    The real-release corpus keeps its texts apart (corpus/real/texts/, git-ignored), its gold files in
+    corpus/real/dev and corpus/real/test.
+    """
+    name = path.name.removesuffix(".gold.json") + ".txt"
+    for folder in (path.parent, texts, path.parent.parent / "texts"):
+        if folder is not None and (folder / name).exists():
+            return folder / name
+    return path.with_name(name)
+
+
+def load_gold(path: Path, texts: Path | None = None) -> Gold:
+    """A gold file with its release text (see `text_path`); GoldError lists every problem."""
+    txt = text_path(path, texts)
+    if not txt.exists():
+        raise MissingText(f"{path}: no release text {txt.name} beside it or in a texts folder")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         text = txt.read_text(encoding="utf-8")

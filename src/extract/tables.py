@@ -72,7 +72,7 @@ SCHEMA: dict[str, Table] = {
             "documents",
             _c(
                 "doc_id:str! source:str title:str url:str publisher:str published:date text:str "
-                "n_chars:int n_tokens:int status:str! error:str run_id:str"
+                "n_chars:int n_tokens:int encoding:str status:str! error:str run_id:str"
             ),
             ("doc_id",),
             references_documents=False,
@@ -134,6 +134,7 @@ def document_row(record: Record, doc: Doc | None, run_id: str | None = None) -> 
         "text": record.text,
         "n_chars": len(record.text) if record.text is not None else None,
         "n_tokens": len(doc) if doc is not None else None,
+        "encoding": record.encoding,
         "status": "error" if record.error else "ok",
         "error": record.error,
         "run_id": run_id,
@@ -206,7 +207,7 @@ def frame(table: str, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     for col in spec.columns:
         dtype = PANDAS_DTYPES[col.type]
         if col.type in ("date", "datetime"):
-            df[col.name] = pd.to_datetime(df[col.name], errors="coerce").astype(dtype)
+            df[col.name] = pd.to_datetime(df[col.name], errors="coerce", format="ISO8601").astype(dtype)
         else:
             df[col.name] = df[col.name].astype(dtype)
     return df

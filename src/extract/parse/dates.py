@@ -772,7 +772,15 @@ def parse_date(
     >>> parse_date("fra januar 2017").as_dict()
     {'start': '2017-01-01', 'end': None, 'granularity': 'month', 'relative': False}
     """
-    return _parse_cached(normalise_text(text), to_date(published), tense, fallback)
+    normal, anchor = normalise_text(text), to_date(published)
+    try:
+        return _parse_cached(normal, anchor, tense, fallback)
+    except (OverflowError, ValueError):
+        if anchor is None:
+            raise
+        # An anchor at the calendar's edge (0001-01-01, the null of .NET exports; 9999-12-31): what it
+        # would resolve to is not a date, so the mention stays, unanchored like one without a date.
+        return _parse_cached(normal, None, tense, fallback)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -24,15 +24,23 @@ from extract.sinks.base import (
     Sink,
     SinkError,
     coerce_rows,
+    mask_secrets,
     release_key,
 )
 from extract.sinks.folder import FolderSink
 from extract.sinks.sql import SQLSink, database_url, sql_tables
 from extract.tables import DOCUMENT_TABLES, Tables, frame
 
+# What a path (not a URL) may end in; anything else is most likely a mistake ("results.parquet").
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+DUCKDB_SUFFIXES = (".duckdb", ".ddb")
 
-def open_sink(target: str | Path, *, create: bool = True) -> SQLSink | FolderSink:
-    """The sink for a target (see the module docstring). Raises SinkError before anything is written."""
+
+def open_sink(target: str | Path, *, create: bool = True, lock: bool = False) -> SQLSink | FolderSink:
+    """The sink for a target (see the module docstring). Raises SinkError before anything is written.
+
+    `lock=True` (a run) makes the sink the only writer of its target, or raises SinkError at once.
+    """
     text = str(target)
     for fmt in FOLDER_FORMATS:
         if text.startswith(fmt + ":"):
@@ -41,12 +49,19 @@ def open_sink(target: str | Path, *, create: bool = True) -> SQLSink | FolderSin
                 raise SinkError(f"{text}: name a folder, e.g. {fmt}:results/")
             return FolderSink(Path(folder), fmt, create=create)
     if "://" in text:
-        return SQLSink(database_url(text), create=create)
+        return SQLSink(database_url(text), create=create, lock=lock)
     path = Path(text)
     if path.is_dir():
         raise SinkError(f"{path} is a folder; for Parquet or CSV use parquet:{path} or csv:{path}")
-    backend = "duckdb" if path.suffix in (".duckdb", ".ddb") else "sqlite"
-    return SQLSink(sa.URL.create(backend, database=str(path)), create=create)
+    suffix = path.suffix.lower()
+    if suffix not in SQLITE_SUFFIXES + DUCKDB_SUFFIXES:
+        hint = f"parquet:{path.with_suffix('')} or csv:{path.with_suffix('')} for a folder of files, "
+        raise SinkError(
+            f"{path}: cannot write a {suffix or 'suffix-less'} file; use a name ending in "
+            f"{', '.join(SQLITE_SUFFIXES)} (SQLite) or {', '.join(DUCKDB_SUFFIXES)} (DuckDB), {hint}or a database URL"
+        )
+    backend = "duckdb" if suffix in DUCKDB_SUFFIXES else "sqlite"
+    return SQLSink(sa.URL.create(backend, database=str(path)), create=create, lock=lock)
 
 
 def read_tables(target: str | Path) -> Tables:
@@ -68,6 +83,7 @@ __all__ = [
     "Sink",
     "SinkError",
     "coerce_rows",
+    "mask_secrets",
     "open_sink",
     "read_tables",
     "release_key",

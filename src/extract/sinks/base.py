@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 from typing import Any, Protocol
 
 import pandas as pd
 import sqlalchemy as sa
 
+from extract.readers import clean_text, content_id
 from extract.tables import SCHEMA, Rows
 
 # Bump when a change to SCHEMA makes existing targets unusable; targets also have their columns checked.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # The documents columns that decide whether a release is unchanged: its text and the metadata that
 # extraction reads (publication date) or that the row shows. `source` is left out so that the same
 # releases read through another path are still recognised.
@@ -28,6 +30,11 @@ SQL_TYPES: dict[str, type[sa.types.TypeEngine[Any]]] = {
     "date": sa.Date,
     "datetime": sa.DateTime,
 }
+# What to do with a target of another schema version: its rows are derived data, so nothing is lost.
+NEW_TARGET_HINT = (
+    "it was written by another version of pressextract: give --out a new file, URL or folder, "
+    "or remove this one and run again to extract everything anew"
+)
 BACKENDS = ("sqlite", "duckdb", "postgresql")
 FOLDER_FORMATS = ("parquet", "csv")
 URL_HELP = "use a file path, sqlite:///FILE, duckdb:///FILE, postgresql+psycopg://USER@HOST/DB, parquet:DIR or csv:DIR"
@@ -63,7 +70,8 @@ def coerce_value(logical: str, value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return None
     if logical == "str":
-        return str(value)
+        # NUL and lone surrogates, which PostgreSQL refuses, stored the same way everywhere (offsets kept).
+        return clean_text(str(value))
     if logical == "int":
         return int(value)
     if logical == "float":
@@ -95,6 +103,25 @@ def release_key(row: dict[str, Any]) -> tuple[Any, ...]:
     """What decides whether a stored release equals a new one (see RELEASE_KEY_COLUMNS)."""
     types = {c.name: c.type for c in SCHEMA["documents"].columns}
     return tuple(coerce_value(types[c], row.get(c)) for c in RELEASE_KEY_COLUMNS)
+
+
+def stale_error_ids(documents: Iterable[dict[str, Any]]) -> list[str]:
+    """Ids of the error rows that releases now read fine replace: a fixed file's error row goes.
+
+    An unreadable file or line is stored under an id made from where it came from (`error_record`); when
+    that source yields a release again, its error row is withdrawn.
+    """
+    ids = {r["doc_id"] for r in documents}
+    stale = {"error:" + content_id(r["source"]) for r in documents if r.get("source") and r["status"] == "ok"}
+    return sorted(stale - ids)
+
+
+def mask_secrets(text: str) -> str:
+    """Every URL's password replaced by ***, for messages a user sees (logs, terminals, error rows)."""
+    return _URL_PASSWORD.sub(r"\1***@", text)
+
+
+_URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s:/@]*:)[^\s@/]+@")
 
 
 def short_error(err: BaseException) -> str:

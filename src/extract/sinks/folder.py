@@ -9,7 +9,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from extract.sinks.base import RELEASE_KEY_COLUMNS, SCHEMA_VERSION, SinkError, coerce_rows, release_key
+from extract.sinks.base import (
+    NEW_TARGET_HINT,
+    RELEASE_KEY_COLUMNS,
+    SCHEMA_VERSION,
+    SinkError,
+    coerce_rows,
+    release_key,
+    stale_error_ids,
+)
 from extract.tables import DOCUMENT_TABLES, MENTION_TABLES, SCHEMA, Rows
 
 
@@ -91,7 +99,7 @@ class FolderSink:
             if info.get("version") != SCHEMA_VERSION:
                 raise SinkError(
                     f"{self.name}: schema version {info.get('version', 'unknown')} is not {SCHEMA_VERSION}; "
-                    "use a new target"
+                    f"use a new target ({NEW_TARGET_HINT})"
                 )
             if info.get("format") != self.fmt:
                 raise SinkError(f"{self.name}: the folder holds {info.get('format')} files, not {self.fmt}")
@@ -210,6 +218,8 @@ class FolderSink:
                 docs_path = self._path("documents", key)
                 self._write_table("documents", [r for r in data["documents"] if r["doc_id"] == doc_id], docs_path)
                 _fsync(docs_path.parent)
+            for stale in stale_error_ids(data["documents"]):
+                self._path("documents", file_key(stale)).unlink(missing_ok=True)
         except OSError as err:
             raise SinkError(f"{self.name}: cannot write: {err}") from None
 

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from extract.sinks.base import (
     BACKENDS,
+    NEW_TARGET_HINT,
     RELEASE_KEY_COLUMNS,
     SCHEMA_VERSION,
     SQL_TYPES,
@@ -17,8 +18,12 @@ from extract.sinks.base import (
     coerce_rows,
     release_key,
     short_error,
+    stale_error_ids,
 )
 from extract.tables import DOCUMENT_TABLES, MENTION_TABLES, SCHEMA, Rows
+
+# The PostgreSQL advisory lock a run holds on its database (any fixed 64-bit number of our own).
+RUN_LOCK_KEY = 0x70726573  # "pres"
 
 
 def sql_tables(backend: str) -> tuple[sa.MetaData, dict[str, sa.Table]]:
@@ -85,8 +90,10 @@ def _sqlite_begin(conn: sa.Connection) -> None:
 class SQLSink:
     """SQLite, DuckDB or PostgreSQL through SQLAlchemy Core: one code path, one transaction per release."""
 
-    def __init__(self, url: sa.URL, *, create: bool = True) -> None:
+    def __init__(self, url: sa.URL, *, create: bool = True, lock: bool = False) -> None:
         self.url = url
+        self._lock_file: Any = None
+        self._lock_conn: sa.Connection | None = None
         self.name = url.render_as_string(hide_password=True)
         self.backend = url.get_backend_name()
         # An embedded file with tables of its own is most likely a wrong path; a server database may
@@ -104,13 +111,46 @@ class SQLSink:
             sa.event.listen(self.engine, "connect", _sqlite_on_connect)
             sa.event.listen(self.engine, "begin", _sqlite_begin)
         try:
+            if lock:
+                self._take_lock()
             self._ensure_schema(create)
         except SinkError:
-            self.engine.dispose()
+            self.close()
             raise
         except (sa.exc.SQLAlchemyError, OSError) as err:
-            self.engine.dispose()
-            raise SinkError(f"{self.name}: cannot use this database: {short_error(err)}") from None
+            self.close()
+            message = short_error(err)
+            if self.backend == "duckdb" and "lock" in message.lower():
+                message = f"another process is using this database ({message})"
+            raise SinkError(f"{self.name}: cannot use this database: {message}") from None
+
+    def _take_lock(self) -> None:
+        """One run writes to a database at a time; a second one stops at once and says why.
+
+        SQLite: an exclusive flock on a hidden file beside the database (SQLite's own locks are per
+        transaction, so two runs would interleave and fail on "database is locked"). PostgreSQL: a
+        session advisory lock, held by a connection kept for the run. DuckDB locks its file itself.
+        Both are released when the process ends, however it ends.
+        """
+        busy = f"{self.name}: another run is writing to this database; wait for it to finish, or use another target"
+        if self.backend == "sqlite":
+            db = self.url.database
+            if not db or db == ":memory:" or db.startswith("file:"):
+                return
+            import fcntl
+
+            path = Path(db)
+            self._lock_file = open(path.with_name(f".{path.name}.lock"), "w")  # noqa: SIM115 - held for the run
+            try:
+                fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise SinkError(busy) from None
+        elif self.backend == "postgresql":
+            self._lock_conn = self.engine.connect()
+            got = self._lock_conn.execute(sa.text("SELECT pg_try_advisory_lock(:key)"), {"key": RUN_LOCK_KEY}).scalar()
+            self._lock_conn.commit()
+            if not got:
+                raise SinkError(busy)
 
     def _connect_args(self, url: sa.URL, create: bool) -> tuple[sa.URL, dict[str, Any]]:
         """Check an embedded file's folder before the driver creates the file; DuckDB's read_only option."""
@@ -142,7 +182,8 @@ class SQLSink:
                 version = conn.execute(sa.select(info.c.value).where(info.c.key == "version")).scalar()
                 if version != SCHEMA_VERSION:
                     raise SinkError(
-                        f"{self.name}: schema version {version or 'unknown'} is not {SCHEMA_VERSION}; use a new target"
+                        f"{self.name}: schema version {version or 'unknown'} is not {SCHEMA_VERSION}; use a new target "
+                        f"({NEW_TARGET_HINT})"
                     )
                 for name in ("runs", *DOCUMENT_TABLES):
                     found = _columns(conn, name) if name in existing else []
@@ -188,6 +229,9 @@ class SQLSink:
                 # Update rather than delete + insert: DuckDB refuses to delete a referenced row in the
                 # transaction that deleted the rows referencing it.
                 self._upsert(conn, docs, data["documents"])
+                stale = stale_error_ids(data["documents"])
+                if stale:
+                    conn.execute(docs.delete().where(docs.c.doc_id.in_(stale), docs.c.status == "error"))
                 for name in MENTION_TABLES:
                     if data[name]:
                         conn.execute(self.tables[name].insert(), data[name])
@@ -224,4 +268,11 @@ class SQLSink:
         return out
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._lock_conn is not None:
+            self._lock_conn.close()
+            self._lock_conn = None
+        if getattr(self, "engine", None) is not None:
+            self.engine.dispose()
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
