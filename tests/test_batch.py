@@ -177,7 +177,7 @@ def test_progress_shows_rate_and_errors_on_a_terminal_only() -> None:
     summary = RunSummary(run_id="r", documents=12, skipped=3, errors=1)
     shown = Terminal()
     Progress(shown, enabled=True).update(summary, final=True)
-    assert shown.getvalue().startswith("\r12 releases (") and shown.getvalue().endswith("/s), 3 unchanged, 1 errors\n")
+    assert shown.getvalue().startswith("\r12 releases (") and shown.getvalue().endswith("/s), 3 unchanged, 1 error\n")
     for stream, enabled in ((io.StringIO(), True), (Terminal(), False)):
         Progress(stream, enabled=enabled).update(summary, final=True)
         assert stream.getvalue() == ""

@@ -72,7 +72,7 @@ def test_errors_are_rows_and_set_the_exit_code(shared_datadir: Path, tmp_path: P
     db = tmp_path / "out.sqlite"
     result = runner.invoke(app, ["run", str(src), "--out", str(db), "--quiet"])
     assert result.exit_code == 2
-    assert "1 errors" in result.output
+    assert "1 error)" in result.output
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT doc_id, status, error FROM documents ORDER BY status").fetchall()
     assert [r[1] for r in rows] == ["error", "ok", "ok"]
@@ -117,7 +117,7 @@ def test_run_into_a_parquet_folder(shared_datadir: Path, tmp_path: Path, nlp, mo
     out = tmp_path / "tables"
     result = runner.invoke(app, ["run", str(src), "--out", f"parquet:{out}", "--quiet"])
     assert result.exit_code == 0, result.output
-    assert f"1 releases written to parquet:{out}" in result.output
+    assert f"1 release written to parquet:{out}" in result.output
     ministers = pd.read_parquet(out / "ministers").sort_values("start_char")
     assert ministers["name"].tolist() == ["Claus Hjort Frederiksen"] * 2 + ["Ash Carter"]
     again = runner.invoke(app, ["run", str(src), "--out", f"parquet:{out}", "--quiet"])
@@ -160,12 +160,12 @@ def test_force_and_new_pipeline_version_extract_again(shared_datadir: Path, tmp_
     db = tmp_path / "out.sqlite"
     assert runner.invoke(app, ["run", str(src), "--out", str(db), "--quiet"]).exit_code == 0
     forced = runner.invoke(app, ["run", str(src), "--out", str(db), "--quiet", "--force"])
-    assert forced.exit_code == 0 and "1 releases written" in forced.output
+    assert forced.exit_code == 0 and "1 release written" in forced.output
     import extract.batch
 
     monkeypatch.setattr(extract.batch, "__version__", "9.9.9")
     upgraded = runner.invoke(app, ["run", str(src), "--out", str(db), "--quiet"])
-    assert upgraded.exit_code == 0 and "1 releases written" in upgraded.output and "0 unchanged" in upgraded.output
+    assert upgraded.exit_code == 0 and "1 release written" in upgraded.output and "0 unchanged" in upgraded.output
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM ministers").fetchone()[0] == 3
         versions = conn.execute("SELECT r.version FROM documents d JOIN runs r ON d.run_id = r.run_id").fetchall()

@@ -19,6 +19,7 @@ from extract import __version__
 from extract.readers import DEFAULT_MAX_CHARS, Record, read_paths
 from extract.sinks import Sink, SinkError, mask_secrets, open_sink, release_key
 from extract.tables import Rows, doc_rows, document_row, empty_rows
+from extract.wording import counted
 
 ENGINES = ("local", "dask")
 
@@ -150,7 +151,8 @@ class Progress:
         self.last = now
         rate = summary.documents / max(now - self.start, 1e-9)
         self.stream.write(
-            f"\r{summary.documents} releases ({rate:.1f}/s), {summary.skipped} unchanged, {summary.errors} errors"
+            f"\r{counted(summary.documents, 'release')} ({rate:.1f}/s), {summary.skipped:,} unchanged, "
+            f"{counted(summary.errors, 'error')}"
         )
         if final:
             self.stream.write("\n")

@@ -48,6 +48,7 @@ def run(
     from extract.batch import ENGINES, EngineError, run_batch
     from extract.readers import InputError
     from extract.sinks import SinkError, mask_secrets
+    from extract.wording import counted
 
     try:
         defaults = {"published": parse_published(published), "publisher": publisher}
@@ -75,8 +76,8 @@ def run(
         typer.echo(f"error: {mask_secrets(str(err))}", err=True)
         raise typer.Exit(1) from None
     typer.echo(
-        f"{summary.documents} releases written to {summary.target} ({summary.skipped} unchanged, "
-        f"{summary.rows} rows, {summary.errors} errors) in {summary.seconds:.1f}s"
+        f"{counted(summary.documents, 'release')} written to {summary.target} ({summary.skipped:,} unchanged, "
+        f"{counted(summary.rows, 'row')}, {counted(summary.errors, 'error')}) in {summary.seconds:.1f}s"
     )
     if summary.stopped:
         typer.echo(f"stopped at the first error (--strict): {summary.stopped}", err=True)

@@ -22,7 +22,7 @@ from extract.sinks.base import (
 )
 from extract.tables import DOCUMENT_TABLES, MENTION_TABLES, SCHEMA, Rows
 
-# The PostgreSQL advisory lock a run holds on its database (any fixed 64-bit number of our own).
+# The PostgreSQL advisory lock a run holds on its schema (any fixed 32-bit number of our own).
 RUN_LOCK_KEY = 0x70726573  # "pres"
 
 
@@ -147,7 +147,10 @@ class SQLSink:
                 raise SinkError(busy) from None
         elif self.backend == "postgresql":
             self._lock_conn = self.engine.connect()
-            got = self._lock_conn.execute(sa.text("SELECT pg_try_advisory_lock(:key)"), {"key": RUN_LOCK_KEY}).scalar()
+            # Keyed by the schema too: runs into different schemas of one database do not wait for each other.
+            got = self._lock_conn.execute(
+                sa.text("SELECT pg_try_advisory_lock(:key, hashtext(current_schema()))"), {"key": RUN_LOCK_KEY}
+            ).scalar()
             self._lock_conn.commit()
             if not got:
                 raise SinkError(busy)
