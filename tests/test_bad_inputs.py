@@ -237,3 +237,56 @@ def test_messages_mask_the_password(tmp_path: Path, pg_url: str) -> None:
     assert result.exit_code == 0, result.output
     assert "1 release" in result.output and "***" in result.output
     assert f":{password}@" not in result.output
+
+
+def test_a_release_the_pipeline_fails_on_is_its_own_error_row(nlp: Any) -> None:
+    from spacy.language import Language
+
+    import extract
+
+    @Language.component("fails_on_boom")
+    def fails_on_boom(doc: Any) -> Any:
+        if "BOOM" in doc.text:
+            raise RuntimeError("a component broke")
+        return doc
+
+    broken = extract.load()
+    broken.add_pipe("fails_on_boom")
+    records = [
+        {"id": "a", "text": "Statsminister Mette Frederiksen besøger Aarhus."},
+        {"id": "b", "text": "BOOM", "source": "x.jsonl:2"},
+        {"id": "c", "text": "Forsvarsminister Troels Lund Poulsen besøger Karup."},
+    ]
+    tables = extract.extract(records, nlp=broken)
+    docs = tables.documents.set_index("doc_id")
+    assert docs["status"].to_dict() == {"a": "ok", "b": "error", "c": "ok"}
+    assert docs.loc["b", "error"] == "x.jsonl:2: extraction failed: RuntimeError: a component broke"
+    assert tables.ministers["name"].tolist() == ["Mette Frederiksen", "Troels Lund Poulsen"]
+
+
+def test_a_release_the_target_refuses_becomes_an_error_row(tmp_path: Path) -> None:
+    from extract.batch import write_release
+    from extract.sinks import SinkError
+    from extract.tables import empty_rows
+
+    sink = open_sink(tmp_path / "out.sqlite")
+    refused = {"first": True}
+    write = sink.write_document
+
+    def picky(rows: Any) -> None:
+        if refused["first"]:
+            refused["first"] = False
+            raise SinkError("value too long for column")
+        write(rows)
+
+    sink.write_document = picky  # type: ignore[method-assign]
+    rows = empty_rows()
+    rows["documents"].append({"doc_id": "r1", "source": "a.txt", "status": "ok", "text": "Tekst."})
+    rows["entities"].append({"doc_id": "r1", "label": "ORG", "text": "T", "start_char": 0, "end_char": 1})
+    written = write_release(sink, rows)
+    sink.close()
+    assert written["documents"][0]["status"] == "error"
+    docs = documents(str(tmp_path / "out.sqlite"))
+    assert docs.loc["r1", "status"] == "error"
+    assert docs.loc["r1", "error"] == "a.txt: cannot be stored: value too long for column"
+    assert read_tables(str(tmp_path / "out.sqlite")).entities.empty
