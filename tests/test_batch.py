@@ -136,7 +136,7 @@ def test_run_killed_midway_resumes_to_the_uninterrupted_tables(
 def test_dask_cluster_gives_the_local_tables(releases: Path, reference: Tables, tmp_path: Path) -> None:
     from distributed import Client, LocalCluster
 
-    from extract.dask_engine import PLUGIN_NAME
+    from extract.engines.dask import PLUGIN_NAME
 
     db = tmp_path / "dask.sqlite"
     # Threads, not processes: on a 2-core box the workers start in a second, and each still loads its own
@@ -158,7 +158,7 @@ def test_dask_cluster_gives_the_local_tables(releases: Path, reference: Tables, 
 
 
 def test_unreachable_scheduler_fails_before_any_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("extract.dask_engine.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("extract.engines.dask.CONNECT_TIMEOUT", "1s")
     db = tmp_path / "out.sqlite"
     with pytest.raises(EngineError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:1"):
         run_batch([DATA / f"{SEED}.txt"], db, engine="dask", scheduler="tcp://127.0.0.1:1", quiet=True)
@@ -194,9 +194,9 @@ def test_jobs_2_gives_the_same_tables(nlp: Language, tmp_path: Path) -> None:
 def test_workers_of_another_version_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     from distributed import LocalCluster
 
-    from extract.dask_engine import DaskSession
+    from extract.engines.dask import DaskSession
 
-    monkeypatch.setattr("extract.dask_engine.__version__", "0.0.0")  # the client's version, as workers see it
+    monkeypatch.setattr("extract.engines.dask.__version__", "0.0.0")  # the client's version, as workers see it
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
         with pytest.raises(EngineError, match="cannot load the pipeline: .*worker has pressextract .*client 0.0.0"):
             DaskSession.connect(cluster.scheduler_address)

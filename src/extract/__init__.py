@@ -30,12 +30,25 @@ def extract(
     batch_size: int = 16,
     n_process: int = 1,
 ) -> Tables:
-    """Run the pipeline over texts or records (`{"id", "text", "published", ...}`) and return the tables."""
-    from extract.batch import process
-    from extract.readers import to_records, unique_ids
+    """Run the pipeline over texts or records (`{"id", "text", "published", ...}`) and return the tables.
+
+    `n_process` > 1 runs that many worker processes with the default pipeline (or, with your own `nlp`,
+    spaCy's `nlp.pipe(n_process=...)`).
+    """
+    from extract.engines import open_engine, process
+    from extract.readers import DEFAULT_MAX_CHARS, to_records, unique_ids
     from extract.tables import empty_rows, merge_rows
 
+    todo = unique_ids(to_records(records))
     rows = empty_rows()
-    for more in process(nlp or load(), unique_ids(to_records(records)), batch_size=batch_size, n_process=n_process):
-        merge_rows(rows, more)
+    if n_process > 1 and nlp is None:
+        engine = open_engine("local", n_process=n_process)
+        try:
+            for more in engine.process(todo, run_id=None, batch_size=batch_size, max_chars=DEFAULT_MAX_CHARS):
+                merge_rows(rows, more)
+        finally:
+            engine.close()
+    else:
+        for more in process(nlp or load(), todo, batch_size=batch_size, n_process=n_process):
+            merge_rows(rows, more)
     return Tables.from_rows(rows)

@@ -1,4 +1,8 @@
-"""run_batch(): release files -> pipeline -> rows -> a sink, incrementally, with progress, locally or on Dask."""
+"""run_batch(): release files -> an engine -> rows -> a sink, incrementally, with progress.
+
+The engine (extract.engines) runs the pipeline here, in a pool of worker processes, or on a Dask
+cluster; this module only reads, skips what is unchanged, and writes what comes back.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,22 @@ import datetime as dt
 import sys
 import time
 import uuid
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from extract import __version__
+from extract.engines import ENGINES, Engine, EngineError, make_doc, open_engine, process
 from extract.readers import DEFAULT_MAX_CHARS, Record, read_paths
 from extract.sinks import Sink, SinkError, mask_secrets, open_sink, release_key
-from extract.tables import Rows, doc_rows, document_row, empty_rows
+from extract.tables import Rows, document_row, empty_rows
 from extract.wording import counted
 
-ENGINES = ("local", "dask")
-
-
-class EngineError(RuntimeError):
-    """The engine cannot run: dask is not installed, the scheduler is unreachable, workers lack the pipeline."""
+__all__ = ["ENGINES", "EngineError", "RunSummary", "make_doc", "process", "run_batch", "write_release"]
 
 
 @dataclass
@@ -38,101 +38,6 @@ class RunSummary:
     errors: int = 0
     seconds: float = 0.0
     stopped: str | None = None  # with strict=True: the first error, at which the run stopped
-
-
-def make_doc(nlp: Language, record: Record) -> Doc:
-    """A Doc carrying the record's id and publication date, ready for the pipeline's components."""
-    doc = nlp.make_doc(record.text or "")
-    doc._.doc_id = record.id
-    doc._.published = record.published
-    return doc
-
-
-def failed(record: Record, message: str, *, keep_text: bool = True) -> Record:
-    """The record as an error row: its id (so a later good run replaces it), the message, the text if sane."""
-    return replace(record, error=mask_secrets(message), text=record.text if keep_text else None)
-
-
-def _where(record: Record) -> str:
-    return record.source or f"record {record.id!r}"
-
-
-def check_size(record: Record, max_chars: int) -> Record:
-    """A release over the per-release limit is an error row, not a run that runs out of memory."""
-    if record.error is None and record.text is not None and len(record.text) > max_chars:
-        return failed(
-            record,
-            f"{_where(record)}: {len(record.text):,} characters, over the limit of {max_chars:,} per release "
-            "(--max-chars)",
-            keep_text=False,
-        )
-    return record
-
-
-def _rows_or_error(record: Record, doc: Doc, run_id: str | None) -> Rows:
-    try:
-        return doc_rows(record, doc, run_id)
-    except Exception as err:  # noqa: BLE001 - one release's bad value must not stop the others
-        return doc_rows(
-            failed(record, f"{_where(record)}: cannot build rows: {type(err).__name__}: {err}"), None, run_id
-        )
-
-
-def _one_by_one(nlp: Language, records: list[Record], run_id: str | None) -> Iterator[Rows]:
-    """Each record through the pipeline alone, so that a failing one becomes its own error row."""
-    for record in records:
-        try:
-            doc = nlp(make_doc(nlp, record))
-        except Exception as err:  # noqa: BLE001 - isolate the release that fails
-            yield doc_rows(
-                failed(record, f"{_where(record)}: extraction failed: {type(err).__name__}: {err}"), None, run_id
-            )
-            continue
-        yield _rows_or_error(record, doc, run_id)
-
-
-def process(
-    nlp: Language,
-    records: Iterable[Record],
-    *,
-    batch_size: int = 16,
-    n_process: int = 1,
-    run_id: str | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-) -> Generator[Rows, None, None]:
-    """Rows per record, in input order; records with an error pass through as `documents` rows only.
-
-    A record the pipeline fails on becomes an error row of its own: the batch it was in is run again one
-    record at a time, and every other record of it keeps its rows.
-    """
-    if nlp.max_length <= max_chars:
-        nlp.max_length = max_chars + 1
-    pending: list[Record] = []
-
-    def flush() -> Iterator[Rows]:
-        if not pending:
-            return
-        try:
-            docs = list(nlp.pipe((make_doc(nlp, r) for r in pending), batch_size=batch_size, n_process=n_process))
-        except Exception:  # noqa: BLE001 - find the one that failed, below
-            docs = None
-        if docs is None:
-            yield from _one_by_one(nlp, pending, run_id)
-        else:
-            for record, doc in zip(pending, docs, strict=True):
-                yield _rows_or_error(record, doc, run_id)
-        pending.clear()
-
-    for record in records:
-        record = check_size(record, max_chars)
-        if record.error:
-            yield from flush()
-            yield doc_rows(record, None, run_id)
-            continue
-        pending.append(record)
-        if len(pending) >= max(batch_size * max(n_process, 1) * 4, 64):
-            yield from flush()
-    yield from flush()
 
 
 class Progress:
@@ -186,27 +91,21 @@ def run_batch(
     `error`. `strict=True` stops at the first such row instead (`RunSummary.stopped` says which).
     Raises InputError (bad paths), SinkError (unusable target) or EngineError before anything is written.
 
-    `engine="dask"` runs the pipeline on the Dask cluster at `scheduler` (or, without one, on a local
-    cluster of `n_process` workers); rows come back here and go through the same sink.
+    `n_process` > 1 runs that many worker processes, each with its own pipeline; `engine="dask"` runs
+    the pipeline on the Dask cluster at `scheduler` (or, without one, on a local cluster of `n_process`
+    workers). Rows come back here and go through the same sink.
     """
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     inputs = [str(p) for p in paths]
     records = read_paths(inputs, defaults, max_chars=max_chars)  # InputError here, before the target is touched
     sink: Sink = open_sink(out, lock=True)
-    dask = None
+    engine_: Engine | None = None
     summary = RunSummary(run_id=uuid.uuid4().hex[:16], target=sink.name)
     progress = Progress(stream, enabled=not quiet)
     try:
-        # The engine is ready before the first write, so a bad scheduler or pipeline leaves no trace.
-        if engine == "dask":
-            from extract.dask_engine import DaskSession
-
-            dask = DaskSession.connect(scheduler, n_workers=n_process)
-        else:
-            from extract.pipeline import load
-
-            nlp = nlp or load()
+        # The engine is ready (pipelines loaded) before the first write, so a bad one leaves no trace.
+        engine_ = open_engine(engine, n_process=n_process, scheduler=scheduler, nlp=nlp)
         # Written when the run starts, so a run that was killed still shows, with `finished` empty.
         run: dict[str, Any] = {
             "run_id": summary.run_id,
@@ -224,13 +123,7 @@ def run_batch(
                     continue
                 yield record
 
-        if dask is not None:
-            results = dask.process(todo(), run_id=summary.run_id, batch_size=batch_size, max_chars=max_chars)
-        else:
-            assert nlp is not None
-            results = process(
-                nlp, todo(), batch_size=batch_size, n_process=n_process, run_id=summary.run_id, max_chars=max_chars
-            )
+        results = engine_.process(todo(), run_id=summary.run_id, batch_size=batch_size, max_chars=max_chars)
         with closing(results):
             for rows in results:
                 rows = write_release(sink, rows)
@@ -247,8 +140,8 @@ def run_batch(
         run.update(finished=_now(), n_documents=summary.documents, n_rows=summary.rows, n_errors=summary.errors)
         sink.write_run(run)
     finally:
-        if dask is not None:
-            dask.close()
+        if engine_ is not None:
+            engine_.close()
         sink.close()
     return summary
 

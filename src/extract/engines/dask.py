@@ -9,14 +9,14 @@ keeps it for every chunk it gets. Workers need pressextract installed, at the cl
 from __future__ import annotations
 
 import threading
-from collections.abc import Generator, Iterable, Iterator
-from itertools import islice
+from collections.abc import Generator, Iterable
 from typing import Any, cast
 
 from spacy.language import Language
 
 from extract import __version__
-from extract.batch import EngineError, failed, process
+from extract.engines.base import EngineError
+from extract.engines.rows import chunks, failed, process
 from extract.readers import DEFAULT_MAX_CHARS, Record
 from extract.tables import Rows, doc_rows
 
@@ -52,7 +52,7 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
 
 
 def extract_chunk(
-    records: list[Record], run_id: str, batch_size: int, max_chars: int = DEFAULT_MAX_CHARS
+    records: list[Record], run_id: str | None, batch_size: int, max_chars: int = DEFAULT_MAX_CHARS
 ) -> list[Rows]:
     """The task a worker runs: rows for a chunk of releases, from the worker's own pipeline."""
     from distributed import get_worker
@@ -62,12 +62,6 @@ def extract_chunk(
         raise RuntimeError("the pipeline plugin was not set up on this worker")
     with plugin.lock:
         return list(process(plugin.nlp, records, batch_size=batch_size, run_id=run_id, max_chars=max_chars))
-
-
-def chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
-    it = iter(records)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 class DaskSession:
@@ -113,7 +107,7 @@ class DaskSession:
         self,
         records: Iterable[Record],
         *,
-        run_id: str,
+        run_id: str | None,
         batch_size: int = 16,
         chunk_size: int | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
