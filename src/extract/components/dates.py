@@ -34,10 +34,9 @@ from extract.parse.dates import (
     WSO,
     YEAR_DIGITS,
     DateValue,
-    detect_tense,
+    TenseReader,
     parse_date,
     phrases,
-    sentence_bounds,
     strip_group_names,
     to_date,
 )
@@ -147,7 +146,7 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         published = to_date(doc._.published)
-        bounds = sentence_bounds(text) if self.use_tense else []
+        tenses = TenseReader(text) if self.use_tense else None
         found: list[tuple[Span, DateValue, int]] = []
         for start, end, override in self._candidates(doc):
             if _NOT_A_DATE_BEFORE.search(text, max(0, start - 20), start):
@@ -158,7 +157,7 @@ class DateFinder:
                 span = doc.char_span(start, end + 1, label="DATE")
             if span is None:  # glued to a word ("samarbejde3.5.2023"): no tokens to hold it
                 continue
-            tense = detect_tense(text, start, end, bounds) if self.use_tense else None
+            tense = tenses.tense(start, end) if tenses is not None else None
             value = parse_date(override or text[start:end], published, tense, fallback=False)
             if value is not None:
                 found.append((span, value, end))
