@@ -162,7 +162,8 @@ def build_gold(spec: dict[str, Any], text: str, where: str) -> dict[str, Any]:
             if n >= len(found):
                 raise SpecError(f"{where}: {table}[{i}]: {item['text']!r} occurs {len(found)} times, not {n + 1}")
             values = {k: v for k, v in item.items() if k != "occurrence"}
-            items.append({"text": item["text"], "span": list(found[n]), **{k: v for k, v in values.items() if k != "text"}})
+            rest = {k: v for k, v in values.items() if k != "text"}
+            items.append({"text": item["text"], "span": list(found[n]), **rest})
         gold[table] = sorted(items, key=lambda x: x["span"])
     return gold
 
