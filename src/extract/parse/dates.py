@@ -100,10 +100,11 @@ WEEKDAYS: dict[str, int] = {
 }  # fmt: skip
 _ORDINAL_WORDS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "sidste": 2}
 _SEASONS = {"forår": 3, "sommer": 6, "efterår": 9, "vinter": 12}  # first month of the season
-_ENGLISH_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+ENGLISH_MONTHS: tuple[str, ...] = (
+    *"january february march april may june july august september october november december".split(),
+    *"jan feb mar apr jun jul aug sept sep oct nov dec".split(),
 )
+_ENGLISH_MONTHS = "|".join(ENGLISH_MONTHS)
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
