@@ -33,6 +33,11 @@ TOKENIZER_SPECIAL_CASES = {
 }
 
 
+# spaCy refuses texts over 1,000,000 characters by default, a guard against parsers and NER models
+# whose memory grows with the text. Our components are linear in the text, so the pipeline takes long
+# releases; the batch decides which size is too large for one release.
+MAX_LENGTH = 10_000_000
+
 # Listing pages glue a date to the headline: "…i Oslo4.6.2024 10:15:02 CEST" -> "Oslo", "4.6.2024".
 GLUED_DATE_INFIX = r"(?<=[A-Za-zÆØÅæøå])(?=\d{1,2}\.\d{1,2}\.\d{2,4}\b)"
 
@@ -44,6 +49,7 @@ def _factory_module(factory: str) -> str:
 def load() -> Language:
     """Build the pipeline. Round-trips through `nlp.to_disk(path)` / `spacy.load(path)`."""
     nlp = spacy.blank("da")
+    nlp.max_length = MAX_LENGTH
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     for text, tokens in TOKENIZER_SPECIAL_CASES.items():
         tokenizer.add_special_case(text, tokens)

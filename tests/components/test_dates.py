@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 import extract.components.dates  # noqa: F401  (registers the factory)
+from extract.components import dates as dates_module
 
 PUBLISHED = "2023-03-15"  # a Wednesday
 
@@ -314,3 +318,41 @@ def test_row_ends_before_the_period_a_sentence_final_ordinal_carries() -> None:
         "2024-05-26",
         "week",
     )
+
+
+# The finders are tried only where `_MENTION_START` says a mention can start; that must find what a
+# scan of every position finds. Texts: the corpus, and salads of the grammar's own words and numbers.
+_SALAD_WORDS = [
+    *"i den d. d.d. uge Q1 q3 år fra til og med mellem perioden årene første andet anden tredje fjerde".split(),
+    *"sidste næste kommende forrige foråret sommeren efteråret vinteren halvår kvartal halvdel af kl. -".split(),
+    *"januar jan. marts Mar maj May sept. oktober October december mandag søndags natten til , . / –".split(),
+    *"1. 3 5. 14 21. 24/3 24/3-2022 2.5.2023 2023-05-02 2018-23 2017 1999 2030-målet 12.000 Oslo4.6.2024".split(),
+    *"samarbejde3.5.2023 3rd of 1st Aarhus kroner mio. pct. \n".split(" "),
+]
+
+
+def _full_scan(finder: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in finder.finditer(text)]
+
+
+def _start_scan(finder: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    starts = [m.start() for m in dates_module._MENTION_START.finditer(text)]
+    return [m.span() for m in dates_module._scan(finder, text, starts)]
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+_ALL_FINDERS = (*dates_module._FINDERS, *dates_module._LEAD_ONLY_FINDERS, dates_module._ENUMERATION)
+
+
+def test_start_positions_find_what_a_full_scan_finds_in_the_corpus() -> None:
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt")))
+    for finder in _ALL_FINDERS:
+        assert _start_scan(finder, text) == _full_scan(finder, text), finder.pattern[:60]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SALAD_WORDS), max_size=40), st.sampled_from([" ", "", "  ", "\u00a0"]))
+def test_start_positions_find_what_a_full_scan_finds_in_word_salad(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    for finder in _ALL_FINDERS:
+        assert _start_scan(finder, text) == _full_scan(finder, text), (finder.pattern[:60], text)

@@ -1,12 +1,13 @@
 """`extract/dates`: find Danish date mentions and write them, normalised, to `doc.spans["dates"]`.
 
 Finding is ours, normalising is `extract.parse.dates`. Mentions with digits or month and season
-names are read by regexes over the text (one per shape, compiled once, from the same fragments the
-parser uses) and mapped onto tokens with `doc.char_span`, because a blank Danish tokenizer keeps
-"24/3-2022", "24.3.2022" and "2018-2023" as single tokens but splits "d. 1. juli 2024" into four.
-Closed phrases ("i dag", "i sidste uge", "på mandag", "i søndags") are token sequences, read by a
-`Matcher`. Overlapping candidates are resolved longest first; each span gets `span._.date`, a dict of
-plain JSON types, resolved against `doc._.published` and the tense of its sentence.
+names are read by regexes (one per shape, compiled once, from the same fragments the parser uses),
+tried only where a mention can start (one pass finds those places), and mapped onto tokens with
+`doc.char_span`, because a blank Danish tokenizer keeps "24/3-2022", "24.3.2022" and "2018-2023" as
+single tokens but splits "d. 1. juli 2024" into four. Closed phrases ("i dag", "i sidste uge",
+"på mandag", "i søndags") are token sequences, read by a `PhraseMatcher`. Overlapping candidates are
+resolved longest first; each span gets `span._.date`, a dict of plain JSON types, resolved against
+`doc._.published` and the tense of its sentence.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from spacy.lang.da import Danish
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 import extract.extensions  # noqa: F401  (registers Doc._.published and Span._.date)
@@ -25,8 +26,11 @@ from extract.parse import dates as grammar
 from extract.parse.dates import (
     AMOUNT_AFTER,
     DAY_PART,
+    ENGLISH_MONTHS,
     LEADS,
     LEXICAL,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
     RANGE_LEAD,
     RANGE_SEP,
     WEEKDAYS,
@@ -34,10 +38,9 @@ from extract.parse.dates import (
     WSO,
     YEAR_DIGITS,
     DateValue,
-    detect_tense,
+    TenseReader,
     parse_date,
     phrases,
-    sentence_bounds,
     strip_group_names,
     to_date,
 )
@@ -68,7 +71,7 @@ _SHORT_YEAR = r"\d\d"  # "2018-23"
 _POINTS = (*_DAYS, grammar.MONTH_YEAR, grammar.WEEK, grammar.QUARTER, grammar.HALF)
 # One regex per shape, so that the longest mention at a position wins rather than the first shape.
 # Lead words ("i", "fra", "senest", "primo" ...) are not part of these: they are added by looking
-# back from each candidate (`_LEAD_BEFORE`), the same way for regex and Matcher candidates.
+# back from each candidate (`_LEAD_BEFORE`), the same way for regex and phrase candidates.
 _SHAPES: tuple[str, ...] = (
     *(_plain(p) for p in _POINTS),
     _plain(grammar.DAY_ENGLISH),
@@ -100,6 +103,37 @@ _ENUMERATION = re.compile(
     re.IGNORECASE,
 )
 _ENUM_ITEM_RE = re.compile(_ENUM_ITEM, re.IGNORECASE)
+# Where any of the finders above can start: a digit, or a word that begins a shape (checked as a
+# prefix, case-insensitively). Why: each finder run over the whole text tries every position, and the
+# 17 passes cost several times the tokenizer; one pass for these starts, then each finder tried only
+# there, gives the same matches (tests/components/test_dates.py checks that against full scans).
+_FIRST_WORDS: tuple[str, ...] = (
+    r"i[^\S\n]",  # "i dag", "i perioden", "i årene"
+    r"d\.",  # "d. 1. juli", "d.d."
+    "den",
+    "uge",
+    "q(?=[1-4])",
+    "år",
+    "fra",
+    "mellem",
+    "perioden",
+    *("første", "andet", "anden", "tredje", "fjerde", "sidste"),  # quarters and halves
+    *("til", "næste", "kommende", "forrige", "forår", "sommer", "efterår", "vinter"),  # seasons
+    *MONTHS,
+    *MONTH_ABBREVIATIONS,
+    *ENGLISH_MONTHS,
+    *WEEKDAYS,
+)
+_MENTION_START = re.compile(rf"{_START}(?=\d|(?i:{'|'.join(_FIRST_WORDS)}))")
+
+
+def _scan(finder: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `finder.finditer(text)` yields, trying only the positions in `starts` (ascending)."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := finder.match(text, start)):
+            yield m
+            pos = m.end()
 # A lead word just before a candidate: "i oktober", "fra i dag"; chains of up to three are read one
 # word at a time ("senest i 2025", "siden begyndelsen af 2021", "frem til udgangen af 2023").
 # One regex per lead, so that both "frem til" + "udgangen af" and "til udgangen af" are tried.
@@ -116,12 +150,12 @@ _NOT_A_DATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-_WEEKDAY_MODIFIERS = ["på", "sidste", "forrige", "næste", "kommende", "til"]
-_WEEKDAY_PHRASES: list[list[dict[str, Any]]] = [
-    [{"LOWER": {"IN": list(WEEKDAYS)}}],
-    [{"LOWER": {"IN": _WEEKDAY_MODIFIERS}}, {"LOWER": {"IN": list(WEEKDAYS)}}],
-    [{"LOWER": "natten"}, {"LOWER": "til"}, {"LOWER": {"IN": list(WEEKDAYS)}}],
-    [{"LOWER": "i"}, {"LOWER": {"IN": [w + "s" for w in WEEKDAYS]}}],  # "i søndags"
+# Weekday phrases: "mandag", "på mandag", "natten til mandag", "i søndags" (fixed token sequences).
+_WEEKDAY_MODIFIERS = ["på", "sidste", "forrige", "næste", "kommende", "til", "natten til"]
+_WEEKDAY_PHRASES: list[str] = [
+    *WEEKDAYS,
+    *(f"{modifier} {day}" for modifier in _WEEKDAY_MODIFIERS for day in WEEKDAYS),
+    *(f"i {day}s" for day in WEEKDAYS),
 ]
 
 # A candidate: character offsets and, for the first items of an enumeration, the text to parse.
@@ -137,17 +171,16 @@ class DateFinder:
         self.name = name
         self.spans_key = spans_key
         self.use_tense = use_tense
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("DATE_WEEKDAY", _WEEKDAY_PHRASES)
-        # The closed phrases are data (LEXICAL): fixed token sequences, so a PhraseMatcher (fast) reads them,
-        # tokenised as the text will be.
+        # The closed phrases (LEXICAL) and weekday phrases are fixed token sequences, so a PhraseMatcher
+        # (fast, no per-token predicates) reads them, tokenised as the text will be.
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrases.add("DATE_PHRASE", [nlp.make_doc(p) for p in LEXICAL])
+        self.phrases.add("DATE_WEEKDAY", [nlp.make_doc(p) for p in _WEEKDAY_PHRASES])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         published = to_date(doc._.published)
-        bounds = sentence_bounds(text) if self.use_tense else []
+        tenses = TenseReader(text) if self.use_tense else None
         found: list[tuple[Span, DateValue, int]] = []
         for start, end, override in self._candidates(doc):
             if _NOT_A_DATE_BEFORE.search(text, max(0, start - 20), start):
@@ -158,7 +191,7 @@ class DateFinder:
                 span = doc.char_span(start, end + 1, label="DATE")
             if span is None:  # glued to a word ("samarbejde3.5.2023"): no tokens to hold it
                 continue
-            tense = detect_tense(text, start, end, bounds) if self.use_tense else None
+            tense = tenses.tense(start, end) if tenses is not None else None
             value = parse_date(override or text[start:end], published, tense, fallback=False)
             if value is not None:
                 found.append((span, value, end))
@@ -174,20 +207,21 @@ class DateFinder:
     def _candidates(self, doc: Doc) -> Iterator[_Candidate]:
         """Every possible mention; the parser drops what it cannot read, overlaps are resolved later."""
         text = doc.text
+        starts = [m.start() for m in _MENTION_START.finditer(text)]
         for finder in _FINDERS:
-            for m in finder.finditer(text):
+            for m in _scan(finder, text, starts):
                 yield m.start(), m.end(), None
                 yield from self._with_lead(text, m.start(), m.end())
         for finder in _LEAD_ONLY_FINDERS:
-            for m in finder.finditer(text):
+            for m in _scan(finder, text, starts):
                 yield from self._with_lead(text, m.start(), m.end())
                 if _COMPARISON_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                     yield m.start(), m.end(), None
-        for m in _ENUMERATION.finditer(text):
+        for m in _scan(_ENUMERATION, text, starts):
             for item in _ENUM_ITEM_RE.finditer(m["items"]):
                 start = m.start("items") + item.start()
                 yield start, start + len(item[0]), f"{item[0]} {m['rest']}"
-        for _, first, last in [*self.phrases(doc), *self.matcher(doc)]:
+        for _, first, last in self.phrases(doc):
             start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
             yield start, end, None
             yield from self._with_lead(text, start, end)

@@ -12,6 +12,7 @@ Writes `doc.spans["persons"]` (label PERSON, id = canonical full name, see rule_
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.lang.da import Danish
@@ -178,7 +179,9 @@ class PersonFinder:
                     start = k + 1
                 elif j >= 1 and MINISTER_TOKEN.match(doc[j - 1].text) and not normalise_title(doc[j - 1].text)[1]:
                     start = j - 1  # "vicestatsminister og forsvarsminister": one person, two posts
-                    titles = [t for t in titles if t.end != j]
+                    # A title ending at j has its minister token at most 8 tokens back (a "for" phrase
+                    # takes up to 7), so it is among the last 9 titles: no scan of all titles per pair.
+                    titles[-9:] = [t for t in titles[-9:] if t.end != j]
             title, definite = normalise_title(tok.text)
             text = doc[start : tok.i].text + " " + title if start < tok.i else title
             text = text.lower()
@@ -195,7 +198,11 @@ class PersonFinder:
             titles.append(Title(start, end, text, definite))
         return titles
 
-    def _title_country(self, doc: Doc, title: Title, gaz: list[Span]) -> str | None:
+    def _title_country(self, doc: Doc, title: Title, genitive_countries: dict[int, str]) -> str | None:
+        """The country before a title: a nationality ("den svenske statsminister") or a genitive country.
+
+        `genitive_countries` maps the token end of each genitive COUNTRY span ("Sveriges") to its ISO code.
+        """
         i = title.start - 1
         while i >= 0 and doc[i].lower_ in COUNTRY_LEAD_SKIP and doc[i].lower_ not in self.nationalities:
             i -= 1
@@ -203,20 +210,21 @@ class PersonFinder:
             return None
         if doc[i].lower_ in self.nationalities:
             return self.nationalities[doc[i].lower_]
-        for span in gaz:
-            rid = parse_rule_id(span.id_)
-            if span.label_ == "COUNTRY" and span.end == i + 1 and rid.genitive:
-                return rid.key
-        return None
+        return genitive_countries.get(i + 1)
 
     # ---- main ----------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         gaz = list(doc.spans[self.gazetteer_key]) if self.gazetteer_key in doc.spans else []
         # Known organisations and countries (not ambiguous places) cannot be names.
         blocked: set[int] = set()
+        genitive_countries: dict[int, str] = {}  # token end -> ISO code, the first span ending there
         for span in gaz:
             if span.label_ in {"ORG", "COUNTRY"} and len(span) > 0:
                 blocked.update(range(span.start, span.end))
+            if span.label_ == "COUNTRY":
+                rid = parse_rule_id(span.id_)
+                if rid.genitive:
+                    genitive_countries.setdefault(span.end, rid.key)
         titles = self._titles(doc)
         title_tokens = {i for t in titles for i in range(t.start, t.end)}
         blocked |= title_tokens
@@ -225,7 +233,7 @@ class PersonFinder:
         minister_of: dict[int, tuple[Title, str | None]] = {}  # name start -> (title, country)
         title_only: list[tuple[Title, str | None]] = []
         for title in titles:
-            country = self._title_country(doc, title, gaz)
+            country = self._title_country(doc, title, genitive_countries)
             k = title.end + (1 if title.end < len(doc) and doc[title.end].text == "," else 0)
             end = self._name_end(doc, k, blocked)
             if end is not None and (end - k >= 2 or title.definite is False):
@@ -265,6 +273,7 @@ class PersonFinder:
     def _mentions(self, doc: Doc, names: dict[int, int], blocked: set[int]) -> list[Mention]:
         """Full-name mentions plus later mentions of a known full name or its surname."""
         full: dict[str, str] = {}  # surface full name -> canonical
+        tails: dict[str, str] = {}  # "Dybvad Bek", "Bek" -> the first full name ending so ("Kaare Dybvad Bek")
         surnames: dict[str, str] = {}
         double: dict[tuple[str, str], str] = {}
         mentions: list[Mention] = []
@@ -279,8 +288,12 @@ class PersonFinder:
                 words[-1] = strip_genitive(words[-1])
             canonical = " ".join(words)
             # "siger Dybvad Bek" after "Kaare Dybvad Bek": the tail of a known name is that person
-            canonical = next((c for c in full if c.endswith(" " + canonical)), canonical)
-            full.setdefault(canonical, canonical)
+            canonical = tails.get(canonical, canonical)
+            if canonical not in full:
+                full[canonical] = canonical
+                parts = canonical.split(" ")
+                for k in range(1, len(parts)):
+                    tails.setdefault(" ".join(parts[k:]), canonical)
             surnames[words[-1]] = canonical
             if len(words) >= 3:
                 double[(words[-2], words[-1])] = canonical  # "Lund Poulsen", "Løkke Rasmussen"
@@ -330,8 +343,12 @@ class PersonFinder:
         doc.spans["persons"] = persons
         ministers: dict[str, tuple[str, str]] = {}  # name -> (title, country)
         named_titles: list[tuple[int, str, str, str]] = []  # (token, name, title, country)
+        name_at: dict[int, str] = {}  # token start -> name of the first named mention there
+        for m in mentions:
+            if m.name:
+                name_at.setdefault(m.start, m.name)
         for start, (title, country) in minister_of.items():
-            name = next((m.name for m in mentions if m.start == start and m.name), None)
+            name = name_at.get(start)
             if name is None:
                 continue
             ministers.setdefault(name, (title.title, country or "DK"))
@@ -341,32 +358,64 @@ class PersonFinder:
             if m.name in ministers:
                 title_text, iso = ministers[m.name]
                 rows.append(Span(doc, m.start, m.end, label=title_text, kb_id=iso, span_id=m.name))
+        pools: dict[tuple[str, str | None], _Pool] = {}
         for bare, country in title_only:
-            name, resolved_title, iso = self._resolve_title(bare, country, named_titles)
+            name, resolved_title, iso = self._resolve_title(bare, country, named_titles, pools)
             rows.append(Span(doc, bare.start, bare.end, label=resolved_title, kb_id=iso, span_id=name or ""))
         rows.sort(key=lambda s: s.start)
         doc.spans["ministers"] = rows
 
     @staticmethod
     def _resolve_title(
-        title: Title, country: str | None, named: list[tuple[int, str, str, str]]
+        title: Title,
+        country: str | None,
+        named: list[tuple[int, str, str, str]],
+        pools: dict[tuple[str, str | None], _Pool],
     ) -> tuple[str | None, str, str]:
         """Tie "forsvarsministeren"/"ministeren" to the nearest named minister, preferring earlier ones.
 
         Returns (name, title, country); a bare "ministeren" takes the title of the minister it refers to.
+        The named ministers a title may refer to are chosen once per title and country (`pools`), so a
+        text with thousands of bare titles does not filter every named minister for each of them.
         """
-        generic = title.title == "minister"
-        candidates = [
-            n for n in named if (generic or same_post(title.title, n[2])) and (country is None or n[3] == country)
-        ]
-        if country is None and any(n[3] == "DK" for n in candidates):
-            candidates = [n for n in candidates if n[3] == "DK"]  # a bare title means the release's own minister
-        before = [n for n in candidates if n[0] < title.start]
-        after = [n for n in candidates if n[0] > title.start]
-        pick = before[-1] if before else (after[0] if after else None)
+        key = (title.title, country)
+        pool = pools.get(key)
+        if pool is None:
+            pool = pools[key] = _Pool.of(title.title, country, named)
+        pick = pool.nearest(title.start)
         if pick is None:
             return None, title.title, country or "DK"
         return pick[1], pick[2], country or pick[3]
+
+
+@dataclass
+class _Pool:
+    """The named ministers (token, name, title, country) one bare title may refer to, in text order."""
+
+    candidates: list[tuple[int, str, str, str]]
+    starts: list[int] | None  # their tokens when strictly increasing (then searched by bisection)
+
+    @classmethod
+    def of(cls, title: str, country: str | None, named: list[tuple[int, str, str, str]]) -> _Pool:
+        generic = title == "minister"
+        candidates = [n for n in named if (generic or same_post(title, n[2])) and (country is None or n[3] == country)]
+        if country is None and any(n[3] == "DK" for n in candidates):
+            candidates = [n for n in candidates if n[3] == "DK"]  # a bare title means the release's own minister
+        starts = [n[0] for n in candidates]
+        increasing = all(a < b for a, b in zip(starts, starts[1:], strict=False))
+        return cls(candidates, starts if increasing else None)
+
+    def nearest(self, start: int) -> tuple[int, str, str, str] | None:
+        """The last candidate before token `start`, else the first after it."""
+        if self.starts is None:
+            before = [n for n in self.candidates if n[0] < start]
+            after = [n for n in self.candidates if n[0] > start]
+            return before[-1] if before else (after[0] if after else None)
+        i = bisect_left(self.starts, start)
+        if i > 0:
+            return self.candidates[i - 1]
+        j = bisect_right(self.starts, start)
+        return self.candidates[j] if j < len(self.candidates) else None
 
 
 @Danish.factory(

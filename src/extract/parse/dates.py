@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -45,6 +45,7 @@ __all__ = [
     "DateValue",
     "Granularity",
     "Tense",
+    "TenseReader",
     "detect_tense",
     "parse_date",
     "phrases",
@@ -99,10 +100,11 @@ WEEKDAYS: dict[str, int] = {
 }  # fmt: skip
 _ORDINAL_WORDS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "sidste": 2}
 _SEASONS = {"forår": 3, "sommer": 6, "efterår": 9, "vinter": 12}  # first month of the season
-_ENGLISH_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+ENGLISH_MONTHS: tuple[str, ...] = (
+    *"january february march april may june july august september october november december".split(),
+    *"jan feb mar apr jun jul aug sept sep oct nov dec".split(),
 )
+_ENGLISH_MONTHS = "|".join(ENGLISH_MONTHS)
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -807,22 +809,53 @@ def sentence_bounds(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
 
 
+class TenseReader:
+    """The tense around each mention of one text, with every sentence's tense markers read once.
+
+    Why a class: reading the markers of the whole sentence again for each mention made the cost
+    quadratic when a text is one long sentence ("uge 1 uge 2 uge 3 ..." without a period); here each
+    sentence is scanned once and each mention looks up its nearest marker by bisection.
+    """
+
+    def __init__(self, text: str, bounds: list[int] | None = None) -> None:
+        self.text = text
+        self.bounds = bounds if bounds is not None else sentence_bounds(text)
+        # (scan start, scan end) -> marker starts, marker ends, their tenses (non-overlapping, in order)
+        self._markers: dict[tuple[int, int], tuple[list[int], list[int], list[Tense]]] = {}
+
+    def _scan(self, start: int, stop: int) -> tuple[list[int], list[int], list[Tense]]:
+        key = (start, stop)
+        found = self._markers.get(key)
+        if found is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            tenses: list[Tense] = []
+            for m in _TENSE_MARKER.finditer(self.text, start, stop):
+                starts.append(m.start())
+                ends.append(m.end())
+                tenses.append("future" if m["future"] else "past")
+            found = self._markers[key] = (starts, ends, tenses)
+        return found
+
+    def tense(self, start: int, end: int) -> Tense | None:
+        """The tense of the verb nearest `text[start:end]` within its sentence; a tie goes to the verb before."""
+        i = bisect_right(self.bounds, start) - 1
+        s_start = self.bounds[i]
+        s_end = self.bounds[i + 1] if i + 1 < len(self.bounds) else len(self.text)
+        starts, ends, tenses = self._scan(s_start, max(s_end, end))
+        before = bisect_right(ends, start) - 1  # the last marker that ends before the mention starts
+        after = bisect_left(starts, end)  # the first marker that starts after the mention ends
+        gap_before = start - ends[before] if before >= 0 else None
+        gap_after = starts[after] - end if after < len(starts) else None
+        if gap_before is not None and (gap_after is None or gap_before <= gap_after):
+            return tenses[before]
+        return tenses[after] if gap_after is not None else None
+
+
 def detect_tense(text: str, start: int, end: int, bounds: list[int] | None = None) -> Tense | None:
     """The tense of the verb nearest the mention `text[start:end]` within its sentence, if any.
 
     "Det seneste møde blev holdt i Paris i oktober" is past; "Ministeren vil i marts ..." is future.
+    For many mentions of one text, make one `TenseReader` instead.
     """
-    bounds = bounds if bounds is not None else sentence_bounds(text)
-    i = bisect_right(bounds, start) - 1
-    s_start = bounds[i]
-    s_end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
-    best: tuple[int, int] | None = None
-    tense: Tense | None = None
-    for m in _TENSE_MARKER.finditer(text, s_start, max(s_end, end)):
-        if m.start() < end and m.end() > start:
-            continue  # a word of the mention itself
-        after = m.start() >= end
-        key = (m.start() - end if after else start - m.end(), int(after))  # nearer first, then before
-        if best is None or key < best:
-            best, tense = key, "future" if m["future"] else "past"
-    return tense
+    return TenseReader(text, bounds).tense(start, end)

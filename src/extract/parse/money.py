@@ -16,7 +16,7 @@ for values follow corpus/ANNOTATION.md: "op til ca. 150" -> value 150, upper 150
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
@@ -26,6 +26,7 @@ from extract.parse.numbers import (
     NUMBER_END,
     NUMBER_START,
     SCALE_PATTERN,
+    Stretches,
     blocked_spans,
     parse_number,
 )
@@ -300,10 +301,6 @@ def _measure(m: re.Match[str], p: str, text: str) -> Measure | None:
     )
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 _BARE_ARTICLE = re.compile(r"(?i:en|et)")
 
 
@@ -312,9 +309,9 @@ def find_measures(text: str) -> Iterator[Measure]:
     return _measures(text, blocked_spans(text))
 
 
-def _measures(text: str, blocked: Sequence[tuple[int, int]]) -> Iterator[Measure]:
+def _measures(text: str, blocked: Stretches) -> Iterator[Measure]:
     for m in _MEASURE_RE.finditer(text):
-        if _overlaps(*m.span(), blocked):
+        if blocked.overlaps(*m.span()):
             continue
         if m.group("ms") is None and m.group("mn") and _BARE_ARTICLE.fullmatch(m.group("mn")):
             continue  # "en soldat" is an article, not a count
@@ -348,11 +345,11 @@ _WORD_AFTER = re.compile(r"\s*(\w+|\S)?")
 _MONEY_VERB_RE = re.compile(r"(?<!\w)(?i:" + "|".join(sorted(MONEY_VERBS, key=len, reverse=True)) + r")\s+")
 
 
-def _implicit_measures(text: str, blocked: Sequence[tuple[int, int]]) -> Iterator[Measure]:
+def _implicit_measures(text: str, blocked: Stretches) -> Iterator[Measure]:
     """Scaled numbers right after a money verb and not followed by a counted noun."""
     for verb in _MONEY_VERB_RE.finditer(text):
         m = _MEASURE_RE.match(text, verb.end())
-        if m is None or _overlaps(*m.span(), blocked):
+        if m is None or blocked.overlaps(*m.span()):
             continue
         measure = _measure(m, "m", text)
         if measure is None or not measure.scaled:
@@ -375,15 +372,15 @@ def find_money(text: str, *, implicit_currency: str | None = "DKK") -> list[Mone
     blocked = blocked_spans(text)
     found: list[Money] = []
     for m in _MONEY_RE.finditer(text):
-        if _overlaps(*m.span(), blocked):
+        if blocked.overlaps(*m.span()):
             continue
         money = _money(m, text)
         if money is not None:
             found.append(money)
     if implicit_currency:
-        taken = [(x.start, x.end) for x in found]
+        taken = Stretches((x.start, x.end) for x in found)
         for measure in _implicit_measures(text, blocked):
-            if not _overlaps(measure.start, measure.end, taken):
+            if not taken.overlaps(measure.start, measure.end):
                 found.append(measure.as_money(implicit_currency))
         found.sort(key=lambda x: x.start)
     return found
