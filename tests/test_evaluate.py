@@ -129,3 +129,50 @@ def test_cli_evaluate(flag: str) -> None:
         assert '"table": "ministers"' in result.output and '"f1": 1.0' in result.output
     else:
         assert "entities    ALL        strict    1.000  1.000  1.000" in result.output
+
+
+MINISTER_TEXT = "Statsministeren rejser i dag til Bruxelles."
+
+
+def _minister_row(name: str | None, linked_by: str | None) -> dict:
+    return {
+        "doc_id": "d",
+        "name": name,
+        "title": "statsminister",
+        "country": "DK",
+        "person_id": "mette-frederiksen" if name else None,
+        "linked_by": linked_by,
+        "conflict": False,
+        "text": "Statsministeren",
+        "start_char": 0,
+        "end_char": 15,
+    }
+
+
+@pytest.mark.parametrize(
+    ("row", "holder", "values", "linked"),
+    [
+        # linked by office: `values` sees the name as written (none), `linked` the holder
+        (_minister_row("Mette Frederiksen", "office"), "Mette Frederiksen", (1, 0, 0), (1, 0, 0)),
+        (_minister_row("Lars Løkke Rasmussen", "office"), "Mette Frederiksen", (1, 0, 0), (0, 1, 1)),
+        (_minister_row(None, None), "Mette Frederiksen", (1, 0, 0), (0, 1, 1)),
+        # a gold item without a holder is left out of `linked`
+        (_minister_row("Mette Frederiksen", "office"), None, (1, 0, 0), (0, 0, 0)),
+    ],
+)
+def test_values_compare_the_written_name_and_linked_the_person(
+    row: dict, holder: str | None, values: tuple, linked: tuple
+) -> None:
+    from extract.evaluate import gold_mentions, predicted_mentions
+    from extract.gold import Gold
+    from extract.tables import Tables
+
+    item = {"name": None, "title": "statsminister", "country": "DK", "mentions": [[0, 15]]}
+    if holder:
+        item["holder"] = holder
+    gold = Gold(Path("d.gold.json"), MINISTER_TEXT, {"doc_id": "d", "ministers": [item]})
+    preds = predicted_mentions(Tables.from_rows({"ministers": [row]}), {})
+    report = Report()
+    score(report, preds, gold_mentions(gold), MINISTER_TEXT)
+    assert counts(report, "ministers", "values") == values
+    assert counts(report, "ministers", "linked") == linked

@@ -22,7 +22,7 @@ def summary(doc) -> list[tuple]:
 
 
 def test_pipe_names(nlp) -> None:
-    assert nlp.pipe_names[:3] == ["gazetteer", "ministers", "entities"]
+    assert nlp.pipe_names[:4] == ["gazetteer", "ministers", "link_ministers", "entities"]
 
 
 def test_round_trip_to_disk(nlp, tmp_path: Path) -> None:

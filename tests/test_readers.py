@@ -147,6 +147,13 @@ def test_upper_case_suffix_and_markdown(tmp_path: Path) -> None:
     assert b.text == "Ny pulje\n\nMinisteren afsætter 40 mio. kr. til puljen.\n"
 
 
+def test_a_folders_readme_is_not_a_release(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "# Om mappen\n")
+    write(tmp_path / "pressemeddelelse.md", "# Ny aftale\n\nTekst.\n")
+    assert [r.id for r in read_paths([tmp_path])] == ["pressemeddelelse.md"]
+    assert [r.id for r in read_paths([tmp_path / "README.md"])] == ["README.md"]
+
+
 def test_fifo_is_an_error_not_a_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     write(tmp_path / "ok.txt", "Fint.")

@@ -391,3 +391,36 @@ def test_read_tables_does_not_create_a_target(tmp_path: Path) -> None:
     with pytest.raises(SinkError, match="holds no pressextract tables"):
         read_tables(f"parquet:{tmp_path / 'nothing'}")
     assert not (tmp_path / "nothing.sqlite").exists() and not (tmp_path / "nothing").exists()
+
+
+@pytest.mark.parametrize("target", ["sqlite", "duckdb"], indirect=True)
+def test_database_from_before_linking_is_refused_with_what_to_do(target: str) -> None:
+    """A target written before ministers had person_id, linked_by and conflict (same schema version 2)."""
+    open_sink(target).close()
+    engine = sa.create_engine(target if "://" in target else f"{target.rsplit('.', 1)[1]}:///{target}")
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE ministers"))
+        conn.execute(
+            sa.text(
+                "CREATE TABLE ministers (doc_id TEXT NOT NULL, name TEXT, title TEXT NOT NULL, country TEXT, "
+                "text TEXT NOT NULL, start_char BIGINT NOT NULL, end_char BIGINT NOT NULL)"
+            )
+        )
+    engine.dispose()
+    with pytest.raises(SinkError) as err:
+        open_sink(target)
+    message = str(err.value)
+    assert "table ministers has columns" in message and "person_id" in message
+    assert "give --out a new file, URL or folder, or remove this one and run again" in message
+
+
+def test_folder_from_before_linking_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    open_sink(f"parquet:{out}").close()
+    info = json.loads((out / "schema_info.json").read_text())
+    info["tables"]["ministers"] = [
+        c for c in info["tables"]["ministers"] if c not in ("person_id", "linked_by", "conflict")
+    ]
+    (out / "schema_info.json").write_text(json.dumps(info))
+    with pytest.raises(SinkError, match="columns are from another version; use a new target .*remove this one"):
+        open_sink(f"parquet:{out}")

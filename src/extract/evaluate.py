@@ -5,6 +5,11 @@ Three levels per table:
 - `lenient`: label and overlapping span;
 - `values`: overlapping span *and* equal values (ministers: name, title, country; quantities:
   value/lower/upper/unit/category; amounts: value/lower/upper/currency; dates: start/end/granularity).
+  A minister's name here is the name as the text gives it: a row whose name came from our data of
+  office holders (`linked_by = "office"`) counts as nameless, as the gold's `name: null` says.
+- `linked` (ministers only): overlapping span and the person after linking, i.e. the row's `name`,
+  equal to the gold's `holder` (for a title-only item) or its `name`. Gold items naming no person in
+  either key are left out of this level, and so are the predictions that overlap them.
 Gold items marked `optional` are neither required nor penalised: a prediction overlapping one is ignored.
 """
 
@@ -32,7 +37,7 @@ VALUE_KEYS = {
     "dates": ("start", "end", "granularity"),
     "entities": (),
 }
-LEVELS = ("strict", "lenient", "values")
+LEVELS = ("strict", "lenient", "values", "linked")
 GENITIVE_ENDINGS = ("s", "'s", "’s", "'")
 
 
@@ -46,6 +51,7 @@ class Mention:
     text: str
     values: tuple[tuple[str, Any], ...] = ()
     optional: bool = False
+    person: str | None = None  # ministers: the person after linking (see the `linked` level)
 
 
 @dataclass
@@ -127,8 +133,11 @@ def gold_mentions(gold: Gold) -> list[Mention]:
             out.append(Mention(doc_id, "entities", ent["label"], s, e, text[s:e], (), bool(ent.get("optional"))))
     for m in data.get("ministers", []):
         values = tuple((k, _norm(m.get(k))) for k in VALUE_KEYS["ministers"])
+        person = m.get("holder") or m.get("name")
         for s, e in m["mentions"]:
-            out.append(Mention(doc_id, "ministers", "MINISTER", s, e, text[s:e], values, bool(m.get("optional"))))
+            out.append(
+                Mention(doc_id, "ministers", "MINISTER", s, e, text[s:e], values, bool(m.get("optional")), person)
+            )
     for table in ("quantities", "amounts", "dates"):
         for item in data.get(table, []):
             s, e = item["span"]
@@ -143,9 +152,13 @@ def predicted_mentions(tables: Tables, doc_id_of: dict[str, str]) -> list[Mentio
         df = getattr(tables, table)
         for row in df.to_dict("records"):
             label = row["label"] if table == "entities" else ("MINISTER" if table == "ministers" else table.upper())
+            person = _norm(row.get("name")) if table == "ministers" else None
+            if table == "ministers" and row.get("linked_by") == "office":
+                row = {**row, "name": None}  # the text names nobody: `values` compares the name as written
             values = tuple((k, _norm(row.get(k))) for k in VALUE_KEYS[table])
             doc_id = doc_id_of.get(row["doc_id"], row["doc_id"])
-            out.append(Mention(doc_id, table, label, int(row["start_char"]), int(row["end_char"]), row["text"], values))
+            start, end = int(row["start_char"]), int(row["end_char"])
+            out.append(Mention(doc_id, table, label, start, end, row["text"], values, person=person))
     return out
 
 
@@ -208,6 +221,8 @@ def score(report: Report, preds: list[Mention], golds: list[Mention], text: str)
                 c.tp += n_pairs
                 c.fp += sum(1 for p in scored if keep(p)) - n_pairs
                 c.fn += sum(1 for g in required if keep(g)) - n_pairs
+        if table == "ministers":
+            _score_linked(report, scored, required, lenient_pairs, text)
         strict_p = {id(p) for p, _ in strict_pairs}
         strict_g = {id(g) for _, g in strict_pairs}
         for p in scored:
@@ -224,6 +239,24 @@ def score(report: Report, preds: list[Mention], golds: list[Mention], text: str)
                     if pv != gv
                 )
                 report.problems.append(Problem("VALUE", p, sentence_of(text, p.start, p.end), diff))
+
+
+def _score_linked(
+    report: Report, scored: list[Mention], required: list[Mention], pairs: list[tuple[Mention, Mention]], text: str
+) -> None:
+    """The `linked` level of ministers: the person a row names after linking, against the gold's person."""
+    unknown = {id(p) for p, g in pairs if g.person is None}
+    preds = [p for p in scored if id(p) not in unknown]
+    golds = [g for g in required if g.person is not None]
+    right = [(p, g) for p, g in pairs if g.person is not None and p.person == g.person]
+    c = report.counts[("ministers", "ALL", "linked")]
+    c.tp += len(right)
+    c.fp += len(preds) - len(right)
+    c.fn += len(golds) - len(right)
+    for p, g in pairs:
+        if g.person is not None and p.person != g.person:
+            detail = f"person: {p.person!r} != gold {g.person!r}"
+            report.problems.append(Problem("LINK", p, sentence_of(text, p.start, p.end), detail))
 
 
 def gold_record(gold: Gold) -> Record:

@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Span
 # doc_id, published (ISO date or None), and ent_extra: for each entity, keyed "start:end" by its
 # character offsets, {"end_char": end of the name without a genitive ending, "country": ISO code or None}.
 DOC_EXTENSIONS = ("doc_id", "published", "ent_extra")
-# One extension per value table, so spans of different tables with equal offsets never collide.
-SPAN_EXTENSIONS = ("amount", "quantity", "date")
+# One extension per value table, so spans of different tables with equal offsets never collide;
+# minister_link: {person_id, linked_by, conflict} on ministers spans (extract/link_ministers).
+SPAN_EXTENSIONS = ("amount", "quantity", "date", "minister_link")
 
 
 def register_extensions() -> None:

@@ -81,6 +81,8 @@ def validate_gold(data: dict[str, Any], text: str, where: str) -> list[str]:
         p = f"ministers[{i}]"
         if m.get("name") is not None and not isinstance(m.get("name"), str):
             bad(p + ".name", "must be a string or null")
+        if m.get("holder") is not None and (not isinstance(m.get("holder"), str) or m.get("name") is not None):
+            bad(p + ".holder", "must be a string, and only on an item whose name is null")
         if not isinstance(m.get("title"), str) or "minister" not in m["title"]:
             bad(p + ".title", "must be a string containing 'minister'")
         if not (isinstance(m.get("country"), str) and len(m["country"]) == 2):

@@ -18,6 +18,7 @@ import extract.extensions  # noqa: F401  (registers Doc/Span extensions)
 COMPONENTS: list[tuple[str, dict[str, Any]]] = [
     ("extract/gazetteer", {}),
     ("extract/ministers", {}),
+    ("extract/link_ministers", {}),
     ("extract/entities", {}),
     ("extract/amounts", {}),
     ("extract/quantities", {}),

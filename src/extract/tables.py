@@ -84,7 +84,10 @@ SCHEMA: dict[str, Table] = {
         ),
         Table(
             "ministers",
-            _c(f"doc_id:str! name:str title:str! country:str text:str! {SPAN}"),
+            _c(
+                "doc_id:str! name:str title:str! country:str person_id:str linked_by:str conflict:bool "
+                f"text:str! {SPAN}"
+            ),
             ("doc_id", "start_char", "end_char"),
         ),
         Table(
@@ -171,12 +174,16 @@ def doc_rows(record: Record, doc: Doc | None, run_id: str | None = None) -> Rows
         )
     for span in doc.spans.get("ministers", []):
         end = _span_end(doc, span.start_char, span.end_char)
+        link = span._.minister_link or {}
         rows["ministers"].append(
             {
                 "doc_id": doc_id,
                 "name": span.id_ or None,
                 "title": span.label_,
                 "country": span.kb_id_ or None,
+                "person_id": link.get("person_id"),
+                "linked_by": link.get("linked_by"),
+                "conflict": bool(link.get("conflict", False)),
                 "text": text[span.start_char : end],
                 "start_char": span.start_char,
                 "end_char": end,

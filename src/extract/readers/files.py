@@ -4,7 +4,8 @@
 - `NAME.jsonl`, one record per line, each line read on its own;
 - `NAME.html` / `NAME.htm`, the page's main text, title, date and canonical url (trafilatura).
 
-Suffixes match in any case (`.TXT`). A file's id is its sidecar's `id`, else its path relative to the
+Suffixes match in any case (`.TXT`); in a folder, a Markdown file named in capitals (README.md) is the
+folder's documentation and is left out. A file's id is its sidecar's `id`, else its path relative to the
 input folder it was found under (its name, when it was given directly), so editing a file replaces its
 rows instead of adding a second release. Records without an id in a `.jsonl` get a hash of their text.
 
@@ -55,7 +56,7 @@ def resolve_inputs(paths: Iterable[str | Path]) -> list[InputFile]:
             files = sorted(
                 f
                 for f in p.rglob("*")
-                if f.suffix.lower() in SUFFIXES and not f.name.startswith(".") and not f.is_dir()
+                if f.suffix.lower() in SUFFIXES and not f.name.startswith(".") and not _is_doc(f) and not f.is_dir()
             )
             if not files:
                 raise InputError(f"{p}: no release files in this folder (looked for {', '.join(SUFFIXES)})")
@@ -67,6 +68,14 @@ def resolve_inputs(paths: Iterable[str | Path]) -> list[InputFile]:
         else:
             raise InputError(f"{p}: no such file or folder")
     return found
+
+
+def _is_doc(path: Path) -> bool:
+    """A folder's own documentation (README.md, ANNOTATION.md: a Markdown name in capitals), not a release.
+
+    Only in a folder walk: a file given by name is read whatever it is called.
+    """
+    return path.suffix.lower() == ".md" and path.stem.isupper()
 
 
 def read_paths(

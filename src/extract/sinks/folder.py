@@ -104,7 +104,9 @@ class FolderSink:
             if info.get("format") != self.fmt:
                 raise SinkError(f"{self.name}: the folder holds {info.get('format')} files, not {self.fmt}")
             if info.get("tables") != expected["tables"]:
-                raise SinkError(f"{self.name}: the folder's columns are from another version; use a new target")
+                raise SinkError(
+                    f"{self.name}: the folder's columns are from another version; use a new target ({NEW_TARGET_HINT})"
+                )
         elif root.is_dir() and any(not self._ours(p) for p in root.iterdir()):
             raise SinkError(f"{self.name}: {root} holds files that are not ours; use a new or empty folder")
         elif not create:

@@ -192,8 +192,8 @@ class SQLSink:
                     found = _columns(conn, name) if name in existing else []
                     if sorted(found) != sorted(SCHEMA[name].column_names):
                         raise SinkError(
-                            f"{self.name}: table {name} has columns {found}, not {SCHEMA[name].column_names}: "
-                            "it was written by another version; use a new target"
+                            f"{self.name}: table {name} has columns {found}, not {SCHEMA[name].column_names}; "
+                            f"use a new target ({NEW_TARGET_HINT})"
                         )
             elif existing & ours or (self.embedded and existing):
                 raise SinkError(
