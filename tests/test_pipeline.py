@@ -51,7 +51,7 @@ def test_factories_are_entry_points() -> None:
     code = (
         "import spacy\n"
         "nlp = spacy.blank('da')\n"
-        "for f in ('extract/gazetteer', 'extract/ministers', 'extract/entities'):\n"
+        "for f in ('extract/gazetteer', 'extract/ministers', 'extract/link_ministers', 'extract/entities'):\n"
         "    nlp.add_pipe(f)\n"
         "doc = nlp('Udenrigsminister Lars Løkke Rasmussen rejser til Moskva.')\n"
         "print([(e.text, e.label_) for e in doc.ents])\n"
