@@ -30,6 +30,8 @@ TOKENIZER_SPECIAL_CASES = {
     "ApS.": [{ORTH: "ApS"}, {ORTH: "."}],
     "I/S.": [{ORTH: "I/S"}, {ORTH: "."}],
     "P/S.": [{ORTH: "P/S"}, {ORTH: "."}],
+    "K/S": [{ORTH: "K/S"}],
+    "K/S.": [{ORTH: "K/S"}, {ORTH: "."}],
     "a.m.b.a.": [{ORTH: "a.m.b.a."}],
 }
 

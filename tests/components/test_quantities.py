@@ -201,6 +201,36 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("tre nye havvindmølleparker", quantity(3, "havvindmøllepark", "havvindmølleparker", category="other"))],
     ),
     (
+        "lemma-tilfaelde",
+        "Kommunen har i år registreret 14 tilfælde af skab.",
+        [("14 tilfælde", quantity(14, "tilfælde", "tilfælde", category="other"))],
+    ),
+    (
+        "lemma-adresse",
+        "Betjentene ransagede i går 9 adresser på Fyn.",
+        [("9 adresser", quantity(9, "adresse", "adresser", category="other"))],
+    ),
+    (
+        "lemma-irregular-museum",
+        "Byen har nu 4 museer og et bibliotek.",
+        [("4 museer", quantity(4, "museum", "museer", category="other"))],
+    ),
+    (
+        "lemma-center-is-a-thing",
+        "Kommunen driver 21 aktivitetscentre for ældre.",
+        [("21 aktivitetscentre", quantity(21, "aktivitetscenter", "aktivitetscentre", category="other"))],
+    ),
+    (
+        "lemma-agent-in-er",
+        "Der deltog 45 politikere i debatten.",
+        [("45 politikere", quantity(45, "politiker", "politikere"))],
+    ),
+    (
+        "lemma-emne-is-a-thing",
+        "Udvalget drøftede tre emner på mødet.",
+        [("tre emner", quantity(3, "emne", "emner", category="other"))],
+    ),
+    (
         "percent-af-after",
         "Målet er, at mindst 90 procent af patienterne udredes inden for en måned.",
         [("mindst 90 procent", pct(90, "patienterne", lower=90))],

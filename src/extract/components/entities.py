@@ -12,13 +12,15 @@ entry in `doc._.ent_extra` with the end of the name without a genitive ending an
 
 from __future__ import annotations
 
+import re
+
 from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.extensions import register_extensions
 from extract.resources import city_records
-from extract.rule_ids import ANY_KEY, parse_rule_id, strip_genitive
+from extract.rule_ids import ANY_KEY, RuleId, parse_rule_id, strip_genitive
 
 LOCATIVES = frozenset(
     "i fra til ved nær mod omkring gennem via udenfor indenfor nordfor sydfor byen hovedstaden havnebyen "
@@ -36,6 +38,92 @@ def starts_sentence(doc: Doc, i: int) -> bool:
 
 
 LABEL_PRIORITY = {"PERSON": 4, "ORG": 3, "COUNTRY": 2, "CITY": 1, "LOC": 0}
+
+# Words after an organisation's name that name a regional branch of it: "Beredskabsstyrelsen Sjælland".
+REGIONAL_BRANCHES = frozenset(
+    "Nord Syd Øst Vest Midt Nordvest Sydvest Nordøst Sydøst Sjælland Fyn Jylland Nordjylland Midtjylland "
+    "Sydjylland Sønderjylland Østjylland Vestjylland Bornholm Hovedstaden Storkøbenhavn Lolland-Falster".split()
+)
+ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9&-]{1,7}$")
+
+
+def _follows_name(doc: Doc, i: int, taken: set[int]) -> bool:
+    """Token i continues a name: a capitalised word, not a genitive, in no candidate span of its own."""
+    if i >= len(doc) or i in taken or not doc[i - 1].whitespace_:
+        return False
+    tok = doc[i]
+    return tok.is_alpha and tok.is_title and len(tok.text) > 1 and not tok.text.endswith("s")
+
+
+def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names built on an organisation's name: its genitive + a capitalised noun ("Miljøstyrelsens
+    Kemikalieinspektion", "Regionsrådets Forretningsudvalg", "Region Hovedstadens Psykiatri") and its
+    regional branches ("Beredskabsstyrelsen Sjælland"). The whole is one organisation, named as written."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for span in spans:
+        if span.label_ != "ORG" or span.end >= len(doc):
+            continue
+        rid = parse_rule_id(span.id_)
+        nxt = doc[span.end]
+        if rid.genitive and _follows_name(doc, span.end, taken):
+            out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
+        elif not rid.genitive and nxt.text in REGIONAL_BRANCHES and doc[span.end - 1].whitespace_:
+            out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
+    return out
+
+
+def _abbreviation_after(doc: Doc, e: int) -> tuple[str, ...] | None:
+    """The abbreviation right after an organisation ending at token e: "(DFH)", "(UKA Vest)", ", SLV."."""
+    if e + 2 >= len(doc) or not ABBREVIATION.match(doc[e + 1].text):
+        return None
+    if doc[e].text == "(":
+        if doc[e + 2].text == ")":
+            return (doc[e + 1].text,)
+        if e + 3 < len(doc) and doc[e + 2].text in REGIONAL_BRANCHES and doc[e + 3].text == ")":
+            return (doc[e + 1].text, doc[e + 2].text)
+    if doc[e].text == "," and doc[e + 2].is_punct:
+        return (doc[e + 1].text,)
+    return None
+
+
+def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Mentions of an organisation by its abbreviation alone.
+
+    An abbreviation is introduced in parentheses ("Dansk Flygtningehjælp (DFH)", "Udlændingekontrolafdeling
+    Vest (UKA Vest)") or after a comma ("Statens Luftfartsvæsen, SLV."), or is the initials of a name of two
+    or more capitalised words ("Lærernes Centralorganisation" -> LC). Every token (or pair) written so
+    elsewhere, also in the genitive ("DFH's"), is that organisation.
+    """
+    known: dict[tuple[str, ...], str] = {}  # abbreviation tokens -> canonical name
+    orgs = [s for s in spans if s.label_ == "ORG"]
+    org_tokens = {i for s in orgs for i in range(s.start, s.end)}
+    for span in orgs:
+        rid = parse_rule_id(span.id_)
+        name = rid.key if rid.key != ANY_KEY else (strip_genitive(span.text) if rid.genitive else span.text)
+        abbreviation = _abbreviation_after(doc, span.end)
+        if abbreviation is not None:
+            known.setdefault(abbreviation, name)
+        words = [t.text for t in span if t.is_alpha]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            known.setdefault(("".join(w[0] for w in words),), name)
+    if not known:
+        return []
+    found = []
+    for tok in doc:
+        if tok.i in org_tokens:
+            continue
+        for key, name in known.items():
+            n = len(key)
+            if tok.i + n > len(doc) or any(i in org_tokens for i in range(tok.i, tok.i + n)):
+                continue
+            *head, last = (t.text for t in doc[tok.i : tok.i + n])
+            genitive = (*head, last) not in known and (*head, strip_genitive(last)) == key
+            if genitive or (*head, last) == key:
+                span_id = str(RuleId(name, genitive=genitive))
+                found.append(Span(doc, tok.i, tok.i + n, label="ORG", span_id=span_id))
+    return found
+
 
 register_extensions()
 
@@ -72,8 +160,12 @@ class EntityResolver:
             if span.label_ == "CITY" and not self._has_evidence(doc, span, countries, sure):
                 if rid.ambiguous or (rid.word and starts_sentence(doc, span.start)):
                     continue
+            if span.label_ == "ORG" and rid.word and starts_sentence(doc, span.start):
+                continue  # "Politiet efterlyser ...": a common noun at a sentence start
             kept.append(span)
         kept = self._extend_orgs(doc, kept)
+        kept = extend_org_names(doc, kept)
+        kept += abbreviation_mentions(doc, kept)
         kept.sort(
             key=lambda s: (
                 -(s.end - s.start),

@@ -128,7 +128,12 @@ class PersonFinder:
     # ---- names ---------------------------------------------------------------------------------
     def _is_name_word(self, token: Token) -> bool:
         text = token.text
-        return bool(NAME_WORD.match(text)) and text not in NOT_NAMES and not NOUN_ENDING.search(text)
+        return (
+            bool(NAME_WORD.match(text))
+            and text not in NOT_NAMES
+            and not NOUN_ENDING.search(text)
+            and not self._is_role(token.lower_)  # "Regionsrådsformand Sophie Hæstorp Andersen (S)"
+        )
 
     def _name_end(self, doc: Doc, start: int, blocked: set[int]) -> int | None:
         """End of a name starting at `start` (two or more words, or one word we allow), else None."""
@@ -301,8 +306,16 @@ class PersonFinder:
             taken.update(range(start, end))
         if not full:
             return mentions
+        # a full name written again, whatever cue found it first ("forbundskansler Angela Merkel ... med Angela Merkel")
+        by_words = {tuple(c.split()): c for c in full if " " in c}
         for tok in doc:
             if tok.i in taken or tok.i in blocked or not tok.text[:1].isupper():
+                continue
+            repeated = self._repeated_name(doc, tok.i, by_words, taken)
+            if repeated is not None:
+                end, canonical, genitive = repeated
+                mentions.append(Mention(tok.i, end, canonical, genitive))
+                taken.update(range(tok.i, end))
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.i not in taken and tok.whitespace_:
@@ -328,6 +341,24 @@ class PersonFinder:
                 taken.add(tok.i)
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    @staticmethod
+    def _repeated_name(
+        doc: Doc, i: int, by_words: dict[tuple[str, ...], str], taken: set[int]
+    ) -> tuple[int, str, bool] | None:
+        """(end, canonical, genitive) of a known full name written out again from token i, else None."""
+        for words, canonical in by_words.items():
+            end = i + len(words)
+            if end > len(doc) or any(k in taken for k in range(i, end)):
+                continue
+            texts = [t.text for t in doc[i:end]]
+            if texts[:-1] != list(words[:-1]):
+                continue
+            if texts[-1] == words[-1]:
+                return end, canonical, False
+            if strip_genitive(texts[-1]) == words[-1]:
+                return end, canonical, True
+        return None
 
     def _write(
         self,

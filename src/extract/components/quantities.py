@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.extensions import register_extensions
+from extract.parse.lemmas import noun_lemma
 from extract.parse.money import Measure, find_measures
 from extract.parse.subjects import (
     CHANGE_VERBS,
@@ -86,16 +87,15 @@ _PERSON_ENDINGS = ("ist", "or", "ør", "ant", "ent", "iker", "er", "ende")
 
 
 def _guess_unit(plural: str) -> Unit:
-    """Singular and category of a plural noun the lexicon lacks, from its ending."""
-    if plural.endswith("ende"):
-        lemma = plural
-    elif plural.endswith("er") and len(plural) > 5:
-        lemma = plural[:-2]
-    elif plural.endswith("e") and len(plural) > 4:
-        lemma = plural[:-1]
+    """Singular and category of a plural noun the lexicon lacks: the lemma from lemmy, the category from
+    the lemma's ending. An agent noun in -er has its plural in -ere ("borgere", "lærere"); "centre" and
+    "emner" are things."""
+    lemma = plural if plural.endswith("ende") else noun_lemma(plural)
+    if lemma.endswith("er"):
+        person = plural.startswith(lemma) and plural[len(lemma) :] in ("e", "ne")
     else:
-        lemma = plural
-    return Unit(lemma, "personnel" if lemma.endswith(_PERSON_ENDINGS) else "other")
+        person = lemma.endswith(_PERSON_ENDINGS)
+    return Unit(lemma, "personnel" if person else "other")
 
 
 def _is_year(measure: Measure) -> bool:
