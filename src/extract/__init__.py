@@ -10,17 +10,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
 __version__ = "0.1.0"
 
 from extract.pipeline import load  # noqa: E402
-from extract.readers import Record  # noqa: E402
-from extract.tables import Tables  # noqa: E402
+
+if TYPE_CHECKING:
+    from extract.readers import Record
+    from extract.tables import Tables
 
 __all__ = ["Record", "Tables", "extract", "load", "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    """`extract.Tables` and `extract.Record` on first use: the tables need pandas, which takes a good
+    part of a second to import and is not needed to load or run the pipeline."""
+    if name == "Tables":
+        from extract.tables import Tables
+
+        return Tables
+    if name == "Record":
+        from extract.readers import Record
+
+        return Record
+    raise AttributeError(f"module 'extract' has no attribute {name!r}")
 
 
 def extract(
@@ -37,7 +53,7 @@ def extract(
     """
     from extract.engines import open_engine, process
     from extract.readers import DEFAULT_MAX_CHARS, to_records, unique_ids
-    from extract.tables import empty_rows, merge_rows
+    from extract.tables import Tables, empty_rows, merge_rows
 
     todo = unique_ids(to_records(records))
     rows = empty_rows()

@@ -6,6 +6,8 @@ Values are plain JSON types (str, float, bool, None) so that Docs survive `Doc.t
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from spacy.tokens import Doc, Span
 
 # doc_id, published (ISO date or None), and ent_extra: for each entity, keyed "start:end" by its
@@ -27,3 +29,15 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+# A Doc's text never changes, but `doc.text` joins every token again on each access: read once per Doc.
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc and shared by the components (kept only while the Doc lives)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text

@@ -14,7 +14,7 @@ from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.extensions import register_extensions
+from extract.extensions import doc_text, register_extensions
 from extract.parse.money import Money, find_money
 from extract.parse.subjects import AMOUNT_VERBS, label_subject, subject_after, subject_before, verb_subject
 
@@ -37,7 +37,7 @@ class AmountFinder:
         self.implicit_currency = implicit_currency
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans: list[Span] = []
         for money in find_money(text, implicit_currency=self.implicit_currency):
             span = doc.char_span(money.start, money.end, label=LABEL, alignment_mode="expand")

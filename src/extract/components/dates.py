@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-import extract.extensions  # noqa: F401  (registers Doc._.published and Span._.date)
+from extract.extensions import doc_text  # (importing it registers Doc._.published and Span._.date)
 from extract.parse import dates as grammar
 from extract.parse.dates import (
     AMOUNT_AFTER,
@@ -178,7 +178,7 @@ class DateFinder:
         self.phrases.add("DATE_WEEKDAY", [nlp.make_doc(p) for p in _WEEKDAY_PHRASES])
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         published = to_date(doc._.published)
         tenses = TenseReader(text) if self.use_tense else None
         found: list[tuple[Span, DateValue, int]] = []
@@ -206,7 +206,7 @@ class DateFinder:
 
     def _candidates(self, doc: Doc) -> Iterator[_Candidate]:
         """Every possible mention; the parser drops what it cannot read, overlaps are resolved later."""
-        text = doc.text
+        text = doc_text(doc)
         starts = [m.start() for m in _MENTION_START.finditer(text)]
         for finder in _FINDERS:
             for m in _scan(finder, text, starts):

@@ -22,7 +22,7 @@ from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.extensions import register_extensions
+from extract.extensions import doc_text, register_extensions
 from extract.parse.lemmas import noun_lemma
 from extract.parse.money import Measure, find_measures
 from extract.parse.subjects import (
@@ -121,7 +121,7 @@ class QuantityFinder:
         self.guess_units = guess_units
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans: list[Span] = []
         for measure in find_measures(text):
             found = self._match(doc, text, measure)
@@ -223,7 +223,7 @@ class QuantityFinder:
 
     def _match(self, doc: Doc, text: str, measure: Measure) -> tuple[Span, dict[str, Any]] | None:
         """The span and value of a count or percentage starting with `measure`; `text` is `doc.text`,
-        passed in because spaCy rebuilds it on every access."""
+        read once per Doc (`doc_text`) because spaCy rebuilds `doc.text` on every access."""
         percent = _PERCENT_RE.match(text, measure.end)
         if percent is not None:
             end = percent.end()

@@ -37,9 +37,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from dateparser.date import DateDataParser
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = [
     "DateValue",
@@ -534,7 +535,13 @@ def _shift(published: date, unit: Granularity, offset: int) -> tuple[date, date]
 
 @lru_cache(maxsize=32)
 def _dateparser(languages: tuple[str, ...], base: date | None) -> DateDataParser:
-    """One configured dateparser per language set and publication date."""
+    """One configured dateparser per language set and publication date.
+
+    dateparser is imported here, not with the module: it takes a good part of a second to import and
+    only English date lines and free-form text ever reach it.
+    """
+    from dateparser.date import DateDataParser
+
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
