@@ -168,6 +168,8 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
                 "country": city["countrycode"],
                 "population": int(city["population"]),
                 "priority": priority,
+                "latitude": city["latitude"],
+                "longitude": city["longitude"],
             },
         )
         if priority > row["priority"]:
@@ -220,6 +222,8 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
                 "ambiguous": sorted(forms) if gid in evidence_only else [],
                 "small": gid in evidence_only,
                 "words": [],
+                "latitude": row.get("latitude"),
+                "longitude": row.get("longitude"),
             }
         )
     out.sort(key=lambda r: (-r["population"], r["id"]))
@@ -247,6 +251,21 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> int:
     return n
 
 
+def write_coordinates(path: Path, rows: Iterable[tuple[str, float | None, float | None]]) -> int:
+    """GeoNames latitude/longitude per city id, apart from cities.jsonl so the patterns' inputs stay as they are.
+
+    The few towns GeoNames lacks (dk_towns_extra.csv) have no coordinates and no row.
+    """
+    n = 0
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["id", "latitude", "longitude"])
+        for gid, lat, lon in sorted((r for r in rows if r[1] is not None), key=lambda r: int(r[0])):
+            writer.writerow([gid, lat, lon])
+            n += 1
+    return n
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first_names = set(read_words("first_names.txt"))
@@ -264,7 +283,9 @@ def main() -> None:
             set(city["ambiguous"]) | {f for f in city["forms"] if f in curated_ambiguous or f in first_names}
         )
         city["words"] = sorted(f for f in city["forms"] if f.lower() in words and f not in city["ambiguous"])
+    coordinates = [(c["id"], c.pop("latitude"), c.pop("longitude")) for c in cities]
     print("cities", write_jsonl(OUT / "cities.jsonl", cities))
+    print("city coordinates", write_coordinates(OUT / "city_coordinates.csv", coordinates))
     print("countries", write_jsonl(OUT / "countries.jsonl", countries))
     print("organisations", write_jsonl(OUT / "organisations.jsonl", orgs))
 

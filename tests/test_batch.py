@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import signal
 import sqlite3
 import subprocess
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 from spacy.language import Language
 from typer.testing import CliRunner
 
-from extract.batch import EngineError, Progress, RunSummary, run_batch
+from extract.batch import EngineError, Progress, RunSummary, count_releases, run_batch
 from extract.cli import app
 from extract.sinks import read_tables
 from extract.tables import DOCUMENT_TABLES, SCHEMA, Tables
@@ -173,13 +174,44 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_progress_shows_rate_and_errors_on_a_terminal_only() -> None:
-    summary = RunSummary(run_id="r", documents=12, skipped=3, errors=1)
+def progress_inputs(root: Path) -> Path:
+    """Two .txt releases and a .jsonl of three records (and a blank line): five releases."""
+    root.mkdir()
+    (root / "a.txt").write_text("Statsminister Mette Frederiksen besøger Aarhus.", encoding="utf-8")
+    (root / "b.txt").write_text("Regionen afsætter 12 mio. kr. til nye senge.", encoding="utf-8")
+    lines = [json.dumps({"id": i, "text": f"Udgivelse nummer {i}."}) for i in range(3)]
+    (root / "more.jsonl").write_text("\n".join(lines[:2]) + "\n\n" + lines[2] + "\n", encoding="utf-8")
+    return root
+
+
+def test_count_releases_counts_files_and_jsonl_lines(tmp_path: Path) -> None:
+    root = progress_inputs(tmp_path / "in")
+    assert count_releases([root]) == 5
+    assert count_releases([root / "more.jsonl", root / "a.txt"]) == 4
+
+
+def test_progress_bar_shows_done_of_total_rate_eta_and_errors_on_a_terminal(tmp_path: Path) -> None:
+    root = progress_inputs(tmp_path / "in")
+    summary = RunSummary(run_id="r", documents=3, skipped=1, errors=1)
+    shown = Terminal()
+    Progress(shown, enabled=True, inputs=[root]).update(summary, final=True)
+    line = shown.getvalue().rstrip("\n").split("\r")[-1]
+    assert re.search(r" 80%\|.*\| 4/5 \[\d\d:\d\d<\d\d:\d\d, +[\d.]+ releases/s, 1 unchanged, 1 error\]$", line), line
+    assert shown.getvalue().endswith("\n")
+
+
+def test_progress_without_a_known_total_counts_and_shows_the_rate() -> None:
+    summary = RunSummary(run_id="r", documents=12, skipped=3, errors=2)
     shown = Terminal()
     Progress(shown, enabled=True).update(summary, final=True)
-    assert shown.getvalue().startswith("\r12 releases (") and shown.getvalue().endswith("/s), 3 unchanged, 1 error\n")
+    line = shown.getvalue().rstrip("\n").split("\r")[-1]
+    assert re.search(r"^15 releases \[\d\d:\d\d, +[\d.]+ releases/s, 3 unchanged, 2 errors\]$", line), line
+
+
+def test_progress_is_silent_off_a_terminal_and_with_quiet(tmp_path: Path) -> None:
+    summary = RunSummary(run_id="r", documents=12, skipped=3, errors=1)
     for stream, enabled in ((io.StringIO(), True), (Terminal(), False)):
-        Progress(stream, enabled=enabled).update(summary, final=True)
+        Progress(stream, enabled=enabled, inputs=[tmp_path]).update(summary, final=True)
         assert stream.getvalue() == ""
 
 

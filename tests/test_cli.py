@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 
+import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
+from extract.render import cell
 from extract.sinks import SCHEMA_VERSION
 
 runner = CliRunner()
@@ -96,6 +100,51 @@ def test_bad_published_option(tmp_path: Path, shared_datadir: Path) -> None:
     result = runner.invoke(app, ["run", str(src), "--published", "14-12-2016"])
     assert result.exit_code == 2
     assert "ISO date" in result.output
+
+
+def test_show_writes_every_missing_value_one_way(shared_datadir: Path) -> None:
+    result = runner.invoke(app, ["show", str(shared_datadir / f"{SEED}.txt")])
+    assert result.exit_code == 0, result.output
+    for other in ("<NA>", "NaT", "NaN", "None", "nan"):
+        assert other not in result.output
+    # the amount has no bounds, "fra 2017" no end: both shown as "-"; the value without ".0"
+    assert "cirka 332,5 millioner kroner 332500000      DKK     -     -        True" in result.output
+    assert "fra 2017 2017-01-01          -        year" in result.output
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (None, "-"),
+        (pd.NA, "-"),
+        (pd.NaT, "-"),
+        (float("nan"), "-"),
+        (332500000.0, "332500000"),
+        (2.5, "2.5"),
+        (pd.Timestamp("2016-12-14"), "2016-12-14"),
+        (True, "True"),
+        ("", ""),
+    ],
+    ids=["None", "NA", "NaT", "NaN", "whole-float", "float", "date", "bool", "empty-text"],
+)
+def test_show_cell(value: object, shown: str) -> None:
+    assert cell(value) == shown
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["show"], ["evaluate"]], ids=["extract", "run", "show", "evaluate"])
+def test_help_shows_flags_as_flags_within_80_columns(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"}, prog_name="extract")  # a wide terminal
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert max(len(line) for line in text.splitlines()) <= 80, text
+    assert not re.search(r"<(bool|str|int|list|path|file|dir)", text, re.IGNORECASE), text
+    assert "╭" not in text and "{" not in text.split("\n")[0]  # a plain usage line, no boxes
+    if command == ["run"]:
+        assert text.startswith("Usage: extract run [OPTIONS] PATH...")
+        assert re.search(r"^  -q, --quiet +No progress bar\.$", text, re.MULTILINE)
+        assert re.search(r"^  --force +Extract every release again", text, re.MULTILINE)
+        assert re.search(r"^  -o, --out TARGET +A SQLite file", text, re.MULTILINE)
+        assert re.search(r"^  PATH\.\.\. +Release files or folders", text, re.MULTILINE)
 
 
 def test_show_prints_tables(shared_datadir: Path) -> None:

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from spacy.language import Language
+from tqdm import tqdm
 
 from extract import __version__
 from extract.engines import ENGINES, Engine, EngineError, make_doc, open_engine, process
-from extract.readers import DEFAULT_MAX_CHARS, Record, read_paths
+from extract.readers import DEFAULT_MAX_CHARS, Record, read_paths, resolve_inputs
 from extract.sinks import Sink, SinkError, mask_secrets, open_sink, release_key
 from extract.tables import Rows, document_row, empty_rows
 from extract.wording import counted
@@ -40,28 +41,43 @@ class RunSummary:
     stopped: str | None = None  # with strict=True: the first error, at which the run stopped
 
 
-class Progress:
-    """Releases/second and errors so far, on one terminal line; silent when not a terminal."""
+def count_releases(paths: Iterable[str | Path]) -> int:
+    """How many releases the inputs hold, for the progress bar's total and ETA: one a file, one a non-blank
+    line of a .jsonl (read as bytes, nothing parsed); a FIFO or device counts one and is not opened."""
+    total = 0
+    for item in resolve_inputs(paths):
+        if item.path.suffix.lower() != ".jsonl" or not item.path.is_file():
+            total += 1
+            continue
+        try:
+            with open(item.path, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:
+            total += 1  # read again, and reported, by the run itself
+    return total
 
-    def __init__(self, stream: TextIO, enabled: bool) -> None:
+
+class Progress:
+    """A tqdm bar on a terminal: releases done of the total, releases/s, the time left, unchanged and errors
+    so far; silent when the stream is not a terminal (a log, a pipe) or when disabled (--quiet)."""
+
+    def __init__(self, stream: TextIO, enabled: bool, inputs: Iterable[str | Path] | None = None) -> None:
         self.stream = stream
         self.enabled = enabled and stream.isatty()
         self.start = time.monotonic()
-        self.last = 0.0
+        self.total = count_releases(inputs) if self.enabled and inputs is not None else None
+        self.bar: tqdm | None = None
 
     def update(self, summary: RunSummary, final: bool = False) -> None:
-        now = time.monotonic()
-        if not self.enabled or (not final and now - self.last < 0.5):
+        if not self.enabled:
             return
-        self.last = now
-        rate = summary.documents / max(now - self.start, 1e-9)
-        self.stream.write(
-            f"\r{counted(summary.documents, 'release')} ({rate:.1f}/s), {summary.skipped:,} unchanged, "
-            f"{counted(summary.errors, 'error')}"
-        )
+        if self.bar is None:  # from the first release on, so loading the pipeline does not count in the rate
+            self.bar = tqdm(total=self.total, file=self.stream, unit=" releases", mininterval=0.5, dynamic_ncols=True)
+        self.bar.set_postfix_str(f"{summary.skipped:,} unchanged, {counted(summary.errors, 'error')}", refresh=False)
+        self.bar.update(summary.documents + summary.skipped - self.bar.n)
         if final:
-            self.stream.write("\n")
-        self.stream.flush()
+            self.bar.close()
+            self.enabled = False
 
 
 def run_batch(
@@ -102,7 +118,7 @@ def run_batch(
     sink: Sink = open_sink(out, lock=True)
     engine_: Engine | None = None
     summary = RunSummary(run_id=uuid.uuid4().hex[:16], target=sink.name)
-    progress = Progress(stream, enabled=not quiet)
+    progress = Progress(stream, enabled=not quiet, inputs=inputs)
     try:
         # The engine is ready (pipelines loaded) before the first write, so a bad one leaves no trace.
         engine_ = open_engine(engine, n_process=n_process, scheduler=scheduler, nlp=nlp)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from extract.tables import Tables
@@ -14,6 +16,21 @@ VIEW = {
     "amounts": ["text", "value", "currency", "lower", "upper", "approximate", "subject"],
     "dates": ["text", "start", "end", "granularity", "relative"],
 }
+
+
+# How every missing value reads, whatever its column's type (pandas would print <NA>, NaT, NaN or None).
+MISSING = "-"
+
+
+def cell(value: Any) -> str:
+    """One table cell as a reader wants it: missing as MISSING, a date without a time, 4400000000 not 4400000000.0."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return MISSING
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat(sep=" ")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def render_tables(tables: Tables) -> str:
@@ -30,7 +47,7 @@ def render_tables(tables: Tables) -> str:
             continue
         for name, cols in VIEW.items():
             df = getattr(tables, name)
-            df = df[df["doc_id"] == doc["doc_id"]][cols]
+            df = df[df["doc_id"] == doc["doc_id"]][cols].astype(object).map(cell)
             out.append(f"\n{name} ({len(df)})")
             if len(df):
                 with pd.option_context("display.max_colwidth", 60, "display.width", 160):
