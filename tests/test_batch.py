@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import signal
 import sqlite3
@@ -188,6 +189,13 @@ def test_count_releases_counts_files_and_jsonl_lines(tmp_path: Path) -> None:
     root = progress_inputs(tmp_path / "in")
     assert count_releases([root]) == 5
     assert count_releases([root / "more.jsonl", root / "a.txt"]) == 4
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_count_releases_does_not_open_a_fifo(tmp_path: Path) -> None:
+    root = progress_inputs(tmp_path / "in")
+    os.mkfifo(root / "pipe.jsonl")  # opening it to count its lines would wait for a writer forever
+    assert count_releases([root]) == 6
 
 
 def test_progress_bar_shows_done_of_total_rate_eta_and_errors_on_a_terminal(tmp_path: Path) -> None:

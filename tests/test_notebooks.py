@@ -42,3 +42,17 @@ def test_notebook_reads_through_the_public_api(path: Path) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_readme_names_the_notebook(path: Path) -> None:
     assert f"notebooks/{path.name}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_notebooks_extra_opens_and_exports_them_and_the_test_extra_runs_them() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+
+    def names(extra: str) -> set[str]:
+        return {req.split(">")[0].split("<")[0].split("[")[0].strip() for req in extras[extra]}
+
+    assert {"jupyterlab", "matplotlib", "nbconvert", "ipykernel"} <= names("notebooks")
+    assert {"nbmake", "ipykernel", "matplotlib"} <= names("test")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert 'pip install -e ".[notebooks]"' in readme and "jupyter lab notebooks/" in readme
+    assert "jupyter nbconvert --to html --execute notebooks/*.ipynb" in readme
