@@ -16,6 +16,7 @@ from spacy.util import compile_suffix_regex
 
 import extract.components.dates  # noqa: F401  (registers the factory)
 from extract.components import dates as dates_module
+from extract.parse.scan import scan, starts
 
 PUBLISHED = "2023-03-15"  # a Wednesday
 
@@ -336,8 +337,7 @@ def _full_scan(finder: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def _start_scan(finder: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    starts = [m.start() for m in dates_module._MENTION_START.finditer(text)]
-    return [m.span() for m in dates_module._scan(finder, text, starts)]
+    return [m.span() for m in scan(finder, text, starts(dates_module._MENTION_START, text))]
 
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import doctest
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.parse import money
 from extract.parse.money import Qualifier, detect_currency, find_measures, find_money, parse_money, parse_qualifiers
+from extract.parse.scan import scan
 
 D = Decimal
 
@@ -238,3 +240,32 @@ def test_scaled_amounts_in_words_round_trip(value: int, scale: str) -> None:
     parsed = parse_money(f"{danish_words(value)} {word} kroner")  # "to millioner kroner"
     assert parsed is not None
     assert parsed.value == value * (D(10) ** (6 if scale == "million" else 9))
+
+
+# Measures and amounts are matched only where `_START_RE` says one can start (extract.parse.scan);
+# that must find what a full scan finds.
+_SALAD = [
+    *"1 2 3 12 1.500 1.500.000 332,5 3.4 1 500 24.3.2022 14.30 2018-2023 F-16 20-25 1.500,- 3/10".split(),
+    *"en et én to tre fire femogtyve tyve hundrede tusind halvanden halv kvart trekvart tre kvart".split(),
+    *"mio. mia. millioner milliarder kr. kroner DKK EUR € $ US$ £ NOK t. tkr. norske euro dollars".split(),
+    *"op til ca. cirka over under mindst højst knap godt lidt mellem og fra til - – , . ( ) § tlf. kl.".split(),
+    *"soldater procent pct. % personer får afsætter råder Aarhus\n".split(" "),
+]
+_ALL = (money._MONEY_RE, money._MEASURE_RE)
+
+
+def _both(text: str) -> None:
+    for pattern in _ALL:
+        full = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in scan(pattern, text, money._starts(text))] == full, text
+
+
+def test_start_positions_find_what_a_full_scan_finds_in_the_corpus() -> None:
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    _both("\n\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SALAD), max_size=40), st.sampled_from([" ", "", "\u00a0", "  "]))
+def test_start_positions_find_what_a_full_scan_finds_in_word_salad(words: list[str], sep: str) -> None:
+    _both(sep.join(words))

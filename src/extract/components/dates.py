@@ -44,6 +44,7 @@ from extract.parse.dates import (
     strip_group_names,
     to_date,
 )
+from extract.parse.scan import scan, starts
 
 __all__ = ["DateFinder", "make_dates"]
 
@@ -106,7 +107,7 @@ _ENUM_ITEM_RE = re.compile(_ENUM_ITEM, re.IGNORECASE)
 # Where any of the finders above can start: a digit, or a word that begins a shape (checked as a
 # prefix, case-insensitively). Why: each finder run over the whole text tries every position, and the
 # 17 passes cost several times the tokenizer; one pass for these starts, then each finder tried only
-# there, gives the same matches (tests/components/test_dates.py checks that against full scans).
+# there (`extract.parse.scan`), gives the same matches (tests/components/test_dates.py checks that).
 _FIRST_WORDS: tuple[str, ...] = (
     r"i[^\S\n]",  # "i dag", "i perioden", "i årene"
     r"d\.",  # "d. 1. juli", "d.d."
@@ -125,15 +126,6 @@ _FIRST_WORDS: tuple[str, ...] = (
     *WEEKDAYS,
 )
 _MENTION_START = re.compile(rf"{_START}(?=\d|(?i:{'|'.join(_FIRST_WORDS)}))")
-
-
-def _scan(finder: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """What `finder.finditer(text)` yields, trying only the positions in `starts` (ascending)."""
-    pos = 0
-    for start in starts:
-        if start >= pos and (m := finder.match(text, start)):
-            yield m
-            pos = m.end()
 # A lead word just before a candidate: "i oktober", "fra i dag"; chains of up to three are read one
 # word at a time ("senest i 2025", "siden begyndelsen af 2021", "frem til udgangen af 2023").
 # One regex per lead, so that both "frem til" + "udgangen af" and "til udgangen af" are tried.
@@ -207,17 +199,17 @@ class DateFinder:
     def _candidates(self, doc: Doc) -> Iterator[_Candidate]:
         """Every possible mention; the parser drops what it cannot read, overlaps are resolved later."""
         text = doc_text(doc)
-        starts = [m.start() for m in _MENTION_START.finditer(text)]
+        positions = starts(_MENTION_START, text)
         for finder in _FINDERS:
-            for m in _scan(finder, text, starts):
+            for m in scan(finder, text, positions):
                 yield m.start(), m.end(), None
                 yield from self._with_lead(text, m.start(), m.end())
         for finder in _LEAD_ONLY_FINDERS:
-            for m in _scan(finder, text, starts):
+            for m in scan(finder, text, positions):
                 yield from self._with_lead(text, m.start(), m.end())
                 if _COMPARISON_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                     yield m.start(), m.end(), None
-        for m in _scan(_ENUMERATION, text, starts):
+        for m in scan(_ENUMERATION, text, positions):
             for item in _ENUM_ITEM_RE.finditer(m["items"]):
                 start = m.start("items") + item.start()
                 yield start, start + len(item[0]), f"{item[0]} {m['rest']}"

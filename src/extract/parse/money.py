@@ -19,17 +19,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from extract.parse.numbers import (
     NUMBER_CORE,
     NUMBER_END,
+    NUMBER_FIRST_WORD,
     NUMBER_START,
     SCALE_PATTERN,
     Stretches,
     blocked_spans,
     parse_number,
 )
+from extract.parse.scan import scan, starts
 
 __all__ = [
     "CURRENCY_PATTERN",
@@ -221,6 +224,18 @@ _MONEY_RE = re.compile(
     + rf"(?:(?P<pc>{_PREFIX_CURRENCY})[ \u00a0]?{_core('p', with_currency=False)}"
     + rf"|{_core('s', with_currency=True)}\s*(?P<sc>{CURRENCY_PATTERN}))"
 )
+# Where a measure or an amount can start (`extract.parse.scan`): after neither a word character nor a
+# period (both leads require that), at what the alternatives above open with: a digit, a qualifier,
+# "mellem"/"fra", a number word or fraction, or a currency written before the number.
+_START_RE = re.compile(
+    rf"(?<![\w.])(?=\d|(?i:mellem|fra|{_QUAL_ONE}|{NUMBER_FIRST_WORD})|{_PREFIX_CURRENCY})"
+)
+
+
+@lru_cache(maxsize=16)
+def _starts(text: str) -> list[int]:
+    """Start positions of a text; cached because the amounts and the quantities component both ask."""
+    return starts(_START_RE, text)
 
 
 def _with_scale(number: str, scale: str | None) -> Decimal | None:
@@ -310,7 +325,7 @@ def find_measures(text: str) -> Iterator[Measure]:
 
 
 def _measures(text: str, blocked: Stretches) -> Iterator[Measure]:
-    for m in _MEASURE_RE.finditer(text):
+    for m in scan(_MEASURE_RE, text, _starts(text)):
         if blocked.overlaps(*m.span()):
             continue
         if m.group("ms") is None and m.group("mn") and _BARE_ARTICLE.fullmatch(m.group("mn")):
@@ -371,7 +386,7 @@ def find_money(text: str, *, implicit_currency: str | None = "DKK") -> list[Mone
     """
     blocked = blocked_spans(text)
     found: list[Money] = []
-    for m in _MONEY_RE.finditer(text):
+    for m in scan(_MONEY_RE, text, _starts(text)):
         if blocked.overlaps(*m.span()):
             continue
         money = _money(m, text)

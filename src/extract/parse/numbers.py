@@ -29,6 +29,7 @@ __all__ = [
     "DANISH",
     "NUMBER_CORE",
     "NUMBER_END",
+    "NUMBER_FIRST_WORD",
     "NUMBER_PATTERN",
     "NUMBER_START",
     "SCALE_PATTERN",
@@ -144,6 +145,9 @@ NUMBER_START = r"(?<![\w.,/+§-])"
 NUMBER_CORE = rf"(?:{_DIGITS}|(?i:{_FRACTIONS})(?=\s+{SCALE_PATTERN})|(?i:{_WORDS})(?!\w))"
 NUMBER_END = r"(?!\w|/|[-–]\w)"
 NUMBER_PATTERN = NUMBER_START + NUMBER_CORE + NUMBER_END
+# The first word of a number written in words or a fraction ("fem", "femogtyve", "halvanden", "en halv"),
+# for finders that look for where numbers can start (case-insensitive, checked as a prefix).
+NUMBER_FIRST_WORD = rf"{_ONE_WORD}|{_FRACTIONS}"
 
 _NUMBER_RE = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?:\s*(?P<scale>{SCALE_PATTERN}))?")
 _TRAILING_SCALE_RE = re.compile(rf"\s*({SCALE_PATTERN})$")
