@@ -157,6 +157,7 @@ def _read_in_month(m: re.Match[str], published: date | None, tense: Tense | None
 # -------------------------------------------------------------------------------------------- offsets
 
 _COUNT = rf"(?:\d{{1,3}}|{phrases(list(counts()))})"
+_QUALIFIER_WORDS = ("godt", "knap", "ca", "cirka", "omkring", "næsten", "små", "lidt", "over")
 _QUALIFIER = rf"(?:(?:godt|knap|ca\.|cirka|omkring|næsten|små|lidt{WS}over|over){WS})"
 _UNIT = r"(?:dage|dag|døgn|uger|uge|måneder|måned|kvartaler|kvartal|halvår|år)"
 _AMOUNT = rf"{_QUALIFIER}?(?P<n>{_COUNT}){WS}(?P<u>{_UNIT})(?:s{WS}tid)?"
@@ -359,19 +360,48 @@ def read_family(text: str, published: date | None, tense: Tense | None) -> DateV
     return None
 
 
-# One alternation for the component: in running text the longest alternative that ends well wins.
-FINDER = "(?:" + "|".join(strip_group_names(f.finder or f.pattern) for f in FAMILIES) + ")"
-# Where these mentions can start, for the component's one pass over the text: the words that begin a
-# family, each precise enough ("om to uger", not every "om") that few places are tried in vain.
+def _trie(words: list[str]) -> str:
+    """One regex for many literal words, shared prefixes factored out, so that a failed match is cheap."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) if char else "" for char, child in sorted(node.items())]
+        if branches == [""]:
+            return ""
+        optional = "" in branches
+        body = "|".join(b for b in branches if b)
+        return f"(?:{body})?" if optional else f"(?:{body})" if len(branches) > 1 else body
+
+    return build(tree)
+
+
 _PLAIN_AMOUNT = strip_group_names(_AMOUNT)
+_WORDS = [
+    *_DAY_ORDINALS,
+    *(p.split()[0] for p in deictic_periods()),
+    *(n.split()[0] for n in named_years()),
+    *(n.split()[0] for n in holidays() if not n[0].isdigit()),
+    *("om", "for", "dagen", "ugen", "måneden", "året", "til"),
+    *(w.split()[0] for w in counts()),
+    *_QUALIFIER_WORDS,
+    *weekday_abbreviations(),
+]
+# Where these mentions can start, for the component's one pass over the text: one trie of the words that
+# begin a family, then a check precise enough that few places are tried in vain ("om to uger", not every "om").
+_GATE = rf"{_trie(sorted(set(_WORDS)))}(?![\wæøå])"
 FIRST_WORDS: tuple[str, ...] = (
-    *(re.escape(w) for w in _DAY_ORDINALS),
-    rf"om{WS}{_PLAIN_AMOUNT}",
-    rf"for{WS}{_PLAIN_AMOUNT}",
-    rf"{_PLAIN_AMOUNT}{WS}(?:siden|efter|før|senere|tidligere)",
-    rf"(?:dagen|ugen|måneden|året){WS}(?:efter|før)",
-    *(strip_group_names(phrases([p])) for p in deictic_periods()),
-    *(strip_group_names(phrases([n])) for n in named_years()),
-    *(strip_group_names(phrases([n])) for n in holidays()),
-    rf"{phrases(list(weekday_abbreviations()))}(?:\.{WSO}|,?{WS})(?:den|d\.|\d)",
+    rf"(?={_GATE})"
+    rf"(?:{_trie(_DAY_ORDINALS)}"
+    rf"|om{WS}{_PLAIN_AMOUNT}|for{WS}{_PLAIN_AMOUNT}|{_PLAIN_AMOUNT}{WS}(?:siden|efter|før|senere|tidligere)"
+    rf"|(?:dagen|ugen|måneden|året){WS}(?:efter|før)"
+    rf"|{strip_group_names(phrases([*deictic_periods(), *named_years(), *holidays()]))}"
+    rf"|{phrases(list(weekday_abbreviations()))}(?:\.{WSO}|,?{WS})(?:den|d\.|\d))",
 )
+# One alternation for the component, tried only where FIRST_WORDS or a digit says a mention can start.
+_FINDER_GATE = rf"(?=\d|{_trie(sorted({*_WORDS, 'den', 'd', 'i', *WEEKDAYS}))}(?![\wæøå]))"
+FINDER = rf"{_FINDER_GATE}(?:" + "|".join(strip_group_names(f.finder or f.pattern) for f in FAMILIES) + ")"
