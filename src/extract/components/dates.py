@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extract.extensions import doc_text  # (importing it registers Doc._.published and Span._.date)
+from extract.parse import date_families
 from extract.parse import dates as grammar
 from extract.parse.dates import (
     AMOUNT_AFTER,
@@ -83,6 +84,7 @@ _SHAPES: tuple[str, ...] = (
     rf"{_plain(*_POINTS, grammar.SEASON, grammar.MONTH_ALONE, grammar.YEAR_ALONE, DAY_PART)}"
     rf"{RANGE_SEP}"
     rf"{_plain(*_POINTS, grammar.SEASON, grammar.MONTH_ALONE, grammar.YEAR_ALONE, _SHORT_YEAR)}",
+    date_families.FINDER,  # ordinal weekdays, offsets, holidays, deictic periods, numeric forms ...
 )
 # Shapes that are a date only after a lead word: "i oktober", "fra 2017", "i efteråret".
 _LEAD_ONLY_SHAPES: tuple[str, ...] = (
@@ -124,6 +126,7 @@ _FIRST_WORDS: tuple[str, ...] = (
     *MONTH_ABBREVIATIONS,
     *ENGLISH_MONTHS,
     *WEEKDAYS,
+    *date_families.FIRST_WORDS,
 )
 _MENTION_START = re.compile(rf"{_START}(?=\d|(?i:{'|'.join(_FIRST_WORDS)}))")
 # A lead word just before a candidate: "i oktober", "fra i dag"; chains of up to three are read one

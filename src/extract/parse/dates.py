@@ -710,6 +710,11 @@ def _parse(text: str, published: date | None, tense: Tense | None) -> DateValue 
     spec = _point_spec(text)
     if spec is not None:
         return _resolve(spec, published, tense)
+    from extract.parse.date_families import read_family  # here: that module builds on this one
+
+    value = read_family(text, published, tense)
+    if value is not None:
+        return value
     value = _parse_range(text, published, tense)
     if value is not None:
         return value
