@@ -5,19 +5,17 @@ or parser, so the rules are token patterns over closed word lists (`data/subject
 names one shape and either finds the head noun of that shape or gives up; `find_subject` tries a table's
 rules in order and returns the first head that passes the guards:
 
-| rule | shape | example -> subject |
-|---|---|---|
-| `X på N` | noun phrase + på/af/for + the mention | "et stabiliseringsprogram for Syrien og Irak på cirka 332,5 millioner kroner" -> stabiliseringsprogram |
-| `N til X` | the mention + til + noun phrase | "afsætter 2 mia. kr. til sygehuse" -> sygehus |
-| `N i X` | the mention + i/fra + noun phrase | "investerer 415 mio. kr. i nyt akuthus" -> akuthus |
-| `N af X` | money + af + noun phrase | "1 mia. kr. af udviklingsbistanden" -> udviklingsbistand |
-| `bruge N på X` | a verb of spending + money + på | "bruge 232 mia. kr. på serviceudgifter" -> serviceudgift |
-| `X VERB N` | subject + (aux) verb + (prep) the mention | "Byggeriet koster 148 mio. kr." -> byggeri, "bidraget vil bestå af 105 personer" -> bidrag |
-| `N pr. X` | the mention + pr./per + noun | "40 mio. kr. pr. kommune" -> kommune |
-| `label: N` | a fact-box line | "- Inflation: 7,7 pct." -> inflation |
-| `et X med N` | determiner + noun + med + the mention | "et rejsehold med seks medarbejdere" -> rejsehold |
-| `stigning i X på N` | a noun of change + i/af + noun phrase + på | "en stigning i ledigheden på 3 procent" -> ledighed |
-| `N flere X`, `N af X` | a percentage + flere/færre/af + noun | "90 procent af patienterne" -> patient |
+- `X på N` (also af/for): "et stabiliseringsprogram for Syrien og Irak på cirka 332,5 mio. kr." -> stabiliseringsprogram
+- `N til X`: "afsætter 2 mia. kr. til sygehuse" -> sygehus ("35 mio. kr. afsat til", "til side i X" too)
+- `N i X` (also fra): "investerer 415 mio. kr. i nyt akuthus" -> akuthus
+- `N af X`: "1 mia. kr. af udviklingsbistanden" -> udviklingsbistand
+- `bruge N på X`: "bruge 232 mia. kr. på serviceudgifter" -> serviceudgift
+- `X VERB N`: "Byggeriet koster 148 mio. kr." -> byggeri; "bidraget vil bestå af 105 personer" -> bidrag
+- `N pr. X`: "40 mio. kr. pr. kommune" -> kommune
+- `label: N`: a fact-box line, "- Inflation: 7,7 pct." -> inflation
+- `et X med N`: a determiner, a noun, med: "et rejsehold med seks medarbejdere" -> rejsehold
+- `stigning i X på N` (percentages): "en stigning i ledigheden på 3 procent" -> ledighed
+- `N flere X`, `N af X` (percentages): "90 procent af patienterne" -> patient
 
 Guards: the head is never a function word, an adjective ("militære"), a capitalised word inside a name
 ("Slagelse Kommune"), a word of time ("år") or the count's own unit ("op til 40 soldater" has no
@@ -131,7 +129,17 @@ _SENTENCE_STARTS = {".", "!", "?", ":", "\n", '"', "”", "“", "•", "-", "�
 # Endings of Danish inflected adjectives: "militære", "humanitære", "forskellige", "danske", "regionale".
 _ADJECTIVE_ENDINGS = ("ige", "iske", "ske", "ære", "elle", "ede", "ale", "ive")
 # Nouns with those endings (also as the last part of a compound: "kongerige", "ungdomsskole").
-_ADJECTIVE_ENDING_NOUNS = ("rige", "menneske", "flaske", "taske", "celle", "lokale", "finale", "vrede", "ældre")
+_ADJECTIVE_ENDING_NOUNS: tuple[str, ...] = (
+    "rige",
+    "menneske",
+    "flaske",
+    "taske",
+    "celle",
+    "lokale",
+    "finale",
+    "vrede",
+    "ældre",
+)
 # Adjectives used as nouns of people: "5 pct. flere ledige", "frivillige".
 _ADJECTIVE_ENDING_NOUNS += ("ledige", "frivillige", "værnepligtige", "syge", "sårede", "dræbte", "pårørende")
 _NOT_PASSIVES = frozenset({"diabetes", "herpes", "proces", "processes"})
