@@ -176,3 +176,68 @@ def test_values_compare_the_written_name_and_linked_the_person(
     score(report, preds, gold_mentions(gold), MINISTER_TEXT)
     assert counts(report, "ministers", "values") == values
     assert counts(report, "ministers", "linked") == linked
+
+
+SUBJECT_TEXT = "Danmark sender et bidrag på op til 150 soldater og op til 20 stabsofficerer."
+
+
+def _quantity_gold(s: int, e: int, subject: str | None, unit: str) -> dict:
+    return {"text": SUBJECT_TEXT[s:e], "span": [s, e], "unit": unit, "subject": subject}
+
+
+@pytest.mark.parametrize(
+    ("pred_subjects", "expected"),
+    [
+        # right leniently (inflected form of the gold's head); the gold's unit noun counts as no subject
+        (("bidrag", None), (1, 0, 0)),
+        # the unit given as a subject is a wrong subject, never a right one
+        (("bidrag", "stabsofficer"), (1, 1, 0)),
+        # a wrong head: a false positive and a missed gold subject
+        (("soldat", None), (0, 1, 1)),
+        # nothing given: the gold subject is missed
+        ((None, None), (0, 0, 1)),
+    ],
+    ids=["right-and-unit-as-none", "unit-is-wrong", "wrong-head", "missed"],
+)
+def test_subject_level(pred_subjects: tuple, expected: tuple) -> None:
+    from extract.evaluate import gold_mentions
+    from extract.gold import Gold
+
+    first, second = (28, 47), (51, 75)
+    items = [_quantity_gold(*first, "bidraget", "soldat"), _quantity_gold(*second, "stabsofficerer", "stabsofficer")]
+    gold = Gold(Path("d.gold.json"), SUBJECT_TEXT, {"doc_id": "d", "quantities": items})
+    golds = gold_mentions(gold)
+    assert [g.text for g in golds] == ["op til 150 soldater", "op til 20 stabsofficerer"]
+    preds = [
+        Mention("d", "quantities", "QUANTITIES", g.start, g.end, g.text, g.values, subject=subject)
+        for g, subject in zip(golds, pred_subjects, strict=True)
+    ]
+    report = Report()
+    score(report, preds, golds, SUBJECT_TEXT)
+    assert counts(report, "quantities", "subject") == expected
+    assert counts(report, "quantities", "lenient") == (2, 0, 0)
+
+
+def readme_subject_floor() -> dict[tuple[str, str], tuple[float, float]]:
+    """(corpus, table) -> the subject precision and recall the README states."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    body = text.split("<!-- subject-floor:start -->")[1].split("<!-- subject-floor:end -->")[0]
+    floor = {}
+    for line in body.splitlines():
+        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 4 and re.fullmatch(r"\d\.\d+", cells[2]):
+            floor[(cells[0], cells[1])] = (float(cells[2]), float(cells[3]))
+    return floor
+
+
+@pytest.mark.parametrize("corpus", ["corpus/test", "corpus/real/test"])
+def test_subject_figures_hold_the_readme_floor(nlp, corpus: str) -> None:
+    floor = {table: pr for (c, table), pr in readme_subject_floor().items() if c == corpus}
+    assert set(floor) == {"amounts", "quantities"}
+    folder = ROOT / corpus
+    if not all(text_path(p).exists() for p in gold_files(folder)):
+        pytest.skip("the real releases' texts are not restored here (corpus/real/README.md)")
+    report = evaluate_dir(folder, nlp=nlp)
+    for table, (precision, recall) in floor.items():
+        c = report.counts[(table, "ALL", "subject")]
+        assert c.precision + 1e-9 >= precision and c.recall + 1e-9 >= recall, (table, c.precision, c.recall)

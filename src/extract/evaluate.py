@@ -7,6 +7,13 @@ Three levels per table:
   value/lower/upper/unit/category; amounts: value/lower/upper/currency; dates: start/end/granularity).
   A minister's name here is the name as the text gives it: a row whose name came from our data of
   office holders (`linked_by = "office"`) counts as nameless, as the gold's `name: null` says.
+- `subject` (quantities and amounts): over the pairs of the `lenient` level, the subject column (what the
+  money or count is for). A pair whose prediction gives a subject is a true positive when the gold has one
+  with the same head noun (`extract.parse.subjects.same_head`: equal lemmas, or one a compound ending in
+  the other), else a false positive; a gold subject the prediction misses or gets wrong is a false
+  negative. So precision is the share of the subjects given that are right, recall the share of the gold
+  subjects found. A gold subject that only repeats the count's unit noun ("op til ca. 20 stabsofficerer"
+  -> "stabsofficerer", the older annotation rule) counts as no subject: the unit is never the subject.
 - `linked` (ministers only): overlapping span and the person after linking, i.e. the row's `name`,
   equal to the gold's `holder` (for a title-only item) or its `name`. Gold items naming no person in
   either key are left out of this level, and so are the predictions that overlap them.
@@ -27,6 +34,8 @@ import pandas as pd
 from spacy.language import Language
 
 from extract.gold import Gold, MissingText, gold_files, load_gold
+from extract.parse.lemmas import noun_lemma
+from extract.parse.subjects import same_head
 from extract.readers import Record, record_from_mapping
 from extract.tables import MENTION_TABLES, Tables
 
@@ -37,7 +46,8 @@ VALUE_KEYS = {
     "dates": ("start", "end", "granularity"),
     "entities": (),
 }
-LEVELS = ("strict", "lenient", "values", "linked")
+LEVELS = ("strict", "lenient", "values", "subject", "linked")
+SUBJECT_TABLES = ("quantities", "amounts")
 GENITIVE_ENDINGS = ("s", "'s", "’s", "'")
 
 
@@ -52,6 +62,7 @@ class Mention:
     values: tuple[tuple[str, Any], ...] = ()
     optional: bool = False
     person: str | None = None  # ministers: the person after linking (see the `linked` level)
+    subject: str | None = None  # quantities and amounts: what the count or money is for (`subject` level)
 
 
 @dataclass
@@ -76,7 +87,7 @@ class Counts:
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # "FP", "FN" or "VALUE"
+    kind: str  # "FP", "FN", "VALUE", "SUBJ" (a subject missed or wrong) or "LINK"
     mention: Mention
     sentence: str
     detail: str = ""
@@ -142,8 +153,24 @@ def gold_mentions(gold: Gold) -> list[Mention]:
         for item in data.get(table, []):
             s, e = item["span"]
             values = tuple((k, _norm(item.get(k))) for k in VALUE_KEYS[table])
-            out.append(Mention(doc_id, table, table.upper(), s, e, text[s:e], values, bool(item.get("optional"))))
+            subject = gold_subject(item, text[s:e]) if table in SUBJECT_TABLES else None
+            optional = bool(item.get("optional"))
+            out.append(Mention(doc_id, table, table.upper(), s, e, text[s:e], values, optional, subject=subject))
     return out
+
+
+def gold_subject(item: dict[str, Any], span_text: str) -> str | None:
+    """A gold item's subject, or None when it has none or only repeats the unit noun: "op til ca. 20
+    stabsofficerer" -> "stabsofficerer" was the older rule of corpus/ANNOTATION.md, now no subject."""
+    subject = item.get("subject") or None
+    if subject is None:
+        return None
+    written = subject.split()[-1].lower()
+    words = span_text.lower().split()
+    unit = item.get("unit")
+    if (words and written == words[-1]) or (unit and noun_lemma(written) == unit.lower()):
+        return None
+    return str(subject)
 
 
 def predicted_mentions(tables: Tables, doc_id_of: dict[str, str]) -> list[Mention]:
@@ -158,7 +185,8 @@ def predicted_mentions(tables: Tables, doc_id_of: dict[str, str]) -> list[Mentio
             values = tuple((k, _norm(row.get(k))) for k in VALUE_KEYS[table])
             doc_id = doc_id_of.get(row["doc_id"], row["doc_id"])
             start, end = int(row["start_char"]), int(row["end_char"])
-            out.append(Mention(doc_id, table, label, start, end, row["text"], values, person=person))
+            subject = (_norm(row.get("subject")) or None) if table in SUBJECT_TABLES else None
+            out.append(Mention(doc_id, table, label, start, end, row["text"], values, person=person, subject=subject))
     return out
 
 
@@ -223,6 +251,8 @@ def score(report: Report, preds: list[Mention], golds: list[Mention], text: str)
                 c.fn += sum(1 for g in required if keep(g)) - n_pairs
         if table == "ministers":
             _score_linked(report, scored, required, lenient_pairs, text)
+        if table in SUBJECT_TABLES:
+            _score_subjects(report, table, lenient_pairs, text)
         strict_p = {id(p) for p, _ in strict_pairs}
         strict_g = {id(g) for _, g in strict_pairs}
         for p in scored:
@@ -257,6 +287,19 @@ def _score_linked(
         if g.person is not None and p.person != g.person:
             detail = f"person: {p.person!r} != gold {g.person!r}"
             report.problems.append(Problem("LINK", p, sentence_of(text, p.start, p.end), detail))
+
+
+def _score_subjects(report: Report, table: str, pairs: list[tuple[Mention, Mention]], text: str) -> None:
+    """The `subject` level: the subjects given against the gold's, over the lenient pairs."""
+    c = report.counts[(table, "ALL", "subject")]
+    for p, g in pairs:
+        right = p.subject is not None and g.subject is not None and same_head(p.subject, g.subject)
+        c.tp += right
+        c.fp += p.subject is not None and not right
+        c.fn += g.subject is not None and not right
+        if not right and (p.subject is not None or g.subject is not None):
+            detail = f"subject: {p.subject!r} != gold {g.subject!r}"
+            report.problems.append(Problem("SUBJ", p, sentence_of(text, p.start, p.end), detail))
 
 
 def gold_record(gold: Gold) -> Record:

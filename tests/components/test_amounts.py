@@ -51,7 +51,7 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "afsaetter-til-sygehuse",
         "Regeringen afsætter 2 mia. kr. til sygehuse i de kommende år.",
-        [("2 mia. kr.", amount(2e9, subject="sygehuse"))],
+        [("2 mia. kr.", amount(2e9, subject="sygehus"))],
     ),
     (
         "pulje-paa",
@@ -65,8 +65,13 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("cirka 332,5 millioner kroner", amount(332.5e6, approximate=True, subject="stabiliseringsprogram"))],
     ),
     (
-        "no-subject",
+        "recipient-faar-tilfoert",
         "Forsvaret får tilført 1,7 mia. kr. ekstra i 2024.",
+        [("1,7 mia. kr.", amount(1.7e9, subject="forsvar"))],
+    ),
+    (
+        "no-subject",
+        "Der er afsat 1,7 mia. kr. ekstra i 2024.",
         [("1,7 mia. kr.", amount(1.7e9))],
     ),
     (
@@ -77,7 +82,7 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "range-mellem-og",
         "Projektet koster mellem 2 og 3 mia. kr.",
-        [("mellem 2 og 3 mia. kr.", amount(None, lower=2e9, upper=3e9, subject="Projektet"))],
+        [("mellem 2 og 3 mia. kr.", amount(None, lower=2e9, upper=3e9, subject="projekt"))],
     ),
     (
         "range-dash",
@@ -87,22 +92,22 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "range-fra-til",
         "Bevillingen hæves fra 10 til 15 mio. kr. årligt.",
-        [("fra 10 til 15 mio. kr.", amount(None, lower=1e7, upper=1.5e7, subject="Bevillingen"))],
+        [("fra 10 til 15 mio. kr.", amount(None, lower=1e7, upper=1.5e7, subject="bevilling"))],
     ),
     (
         "kr-prefix-dash",
         "Deltagergebyret er kr. 1.500,- pr. person.",
-        [("kr. 1.500,-", amount(1500.0, subject="Deltagergebyret"))],
+        [("kr. 1.500,-", amount(1500.0, subject="deltagergebyr"))],
     ),
     (
         "dkk-prefix",
         "Billetten koster DKK 449,00 inkl. moms.",
-        [("DKK 449,00", amount(449.0, subject="Billetten"))],
+        [("DKK 449,00", amount(449.0, subject="billet"))],
     ),
     (
         "headline-period-decimal",
         "Kommunen får 3.4 millioner til cykelstier",
-        [("3.4 millioner", amount(3.4e6, subject="cykelstier"))],
+        [("3.4 millioner", amount(3.4e6, subject="cykelsti"))],
     ),
     (
         "norske-kroner-op-til",
@@ -117,12 +122,12 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "number-word-mia",
         "Indsatsen får tre mia. kr. over fire år.",
-        [("tre mia. kr.", amount(3e9, subject="Indsatsen"))],
+        [("tre mia. kr.", amount(3e9, subject="indsats"))],
     ),
     (
         "lidt-over",
         "Der er afsat lidt over 2 mia. kr. til området.",
-        [("lidt over 2 mia. kr.", amount(2e9, lower=2e9, approximate=True, subject="området"))],
+        [("lidt over 2 mia. kr.", amount(2e9, lower=2e9, approximate=True, subject="område"))],
     ),
     (
         "table-line",
@@ -132,12 +137,12 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "t-kr",
         "Fonden uddeler i alt 500 t. kr. til unge iværksættere.",
-        [("500 t. kr.", amount(500000.0, subject="iværksættere"))],
+        [("500 t. kr.", amount(500000.0, subject="iværksætter"))],
     ),
     (
         "sentence-initial-subject",
         "Rammen på 18,3 mio. kr. dækker hele 2024.",
-        [("18,3 mio. kr.", amount(18.3e6, subject="Rammen"))],
+        [("18,3 mio. kr.", amount(18.3e6, subject="ramme"))],
     ),
     (
         "two-currencies",
@@ -152,17 +157,17 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "change-is-two-amounts",
         "Budgettet stiger fra 2 mia. kr. til 3 mia. kr.",
-        [("2 mia. kr.", amount(2e9, subject="Budgettet")), ("3 mia. kr.", amount(3e9))],
+        [("2 mia. kr.", amount(2e9, subject="budget")), ("3 mia. kr.", amount(3e9))],
     ),
     (
         "en-halv-milliard",
         "Støtten udgør en halv milliard kroner.",
-        [("en halv milliard kroner", amount(5e8, subject="Støtten"))],
+        [("en halv milliard kroner", amount(5e8, subject="støtte"))],
     ),
     (
         "relative-clause-verb",
         "Energinet står for forbindelsen, der forventes at koste omkring 2,5 mia. kr.",
-        [("omkring 2,5 mia. kr.", amount(2.5e9, approximate=True, subject="forbindelsen"))],
+        [("omkring 2,5 mia. kr.", amount(2.5e9, approximate=True, subject="forbindelse"))],
     ),
     (
         "i-after",
@@ -177,7 +182,7 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "fact-box-label",
         "Fakta\n- Tilskud: 3,5 mio. kr.\n- Ansøgningsfrist: 1. marts",
-        [("3,5 mio. kr.", amount(3.5e6, subject="Tilskud"))],
+        [("3,5 mio. kr.", amount(3.5e6, subject="tilskud"))],
     ),
     (
         "time-adverbial-then-til",
@@ -192,7 +197,7 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "glued-scale-currency",
         "Puljen på 2,5 mia.kr. er opbrugt.",
-        [("2,5 mia.kr.", amount(2.5e9, subject="Puljen"))],
+        [("2,5 mia.kr.", amount(2.5e9, subject="pulje"))],
     ),
 ]
 

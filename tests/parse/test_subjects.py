@@ -5,12 +5,20 @@ from __future__ import annotations
 import pytest
 
 from extract.parse.subjects import (
+    AMOUNT_RULES,
     AMOUNT_VERBS,
     CHANGE_VERBS,
+    COUNT_RULES,
     COUNT_VERBS,
+    PERCENT_RULES,
+    amount_subject,
+    count_subject,
     label_subject,
+    percent_subject,
+    same_head,
     subject_after,
     subject_before,
+    subject_lemma,
     verb_subject,
 )
 
@@ -123,3 +131,153 @@ LABELS = [
 @pytest.mark.parametrize(("text", "expected"), LABELS, ids=[t.split(":")[0].split()[-1] for t, _ in LABELS])
 def test_label_subject(text: str, expected: str | None) -> None:
     assert label_subject(text, text.index("7,7")) == expected
+
+
+# The rule set: one named list per table, (id, sentence, the mention, expected subject lemma or None).
+def _mention(text: str, mention: str) -> tuple[int, int]:
+    start = text.index(mention)
+    return start, start + len(mention)
+
+
+AMOUNT_EXAMPLES = [
+    ("X-paa-N", "Regeringen opretter en pulje på 40 mio. kr. til cykelstier.", "40 mio. kr.", "pulje", "X på N"),
+    (
+        "X-for-N",
+        "Kommunen køber et nyt rådhus for 120 mio. kr.",
+        "120 mio. kr.",
+        "rådhus",
+        "X på N",
+    ),
+    ("N-til-X", "Staten afsætter 2 mia. kr. til nye sygehuse.", "2 mia. kr.", "sygehus", "N til X"),
+    ("N-afsat-til-X", "Der er 35 mio. kr. afsat til efteruddannelse.", "35 mio. kr.", "efteruddannelse", "N til X"),
+    ("N-i-X", "Regionen investerer 415 mio. kr. i et nyt akuthus.", "415 mio. kr.", "akuthus", "N i X"),
+    ("N-af-X", "Over 3 mia. kr. af bistanden går til Afrika.", "3 mia. kr.", "bistand", "N af X"),
+    ("bruge-N-paa-X", "Vi vil bruge 12 mio. kr. på legepladser.", "12 mio. kr.", "legeplads", "bruge N på X"),
+    ("X-VERB-N", "Renoveringen koster 48 mio. kr.", "48 mio. kr.", "renovering", "X VERB N"),
+    ("recipient", "Kommunerne i perioden 2025-2028 får tilført 2 mia. kr.", "2 mia. kr.", "kommune", "X VERB N"),
+    ("N-pr-X", "Der er afsat 40 mio. kr. pr. region.", "40 mio. kr.", "region", "N pr. X"),
+    ("label", "Nøgletal\n- Anlægstilskud: 3 mio. kr.", "3 mio. kr.", "anlægstilskud", "label: N"),
+    (
+        "et-X-med-N",
+        "Ministeriet lancerer en forsøgsordning med 25 mio. kr.",
+        "25 mio. kr.",
+        "forsøgsordning",
+        "et X med N",
+    ),
+    ("raekke-af", "Der gives 9 mio. kr. til en række natur- og skovprojekter.", "9 mio. kr.", "skovprojekt", "N til X"),
+    ("til-side-i", "Ministeren lægger 50 mio. kr. til side i en nødpulje.", "50 mio. kr.", "nødpulje", "N til X"),
+]
+COUNT_EXAMPLES = [
+    (
+        "bidrag-paa-op-til-N-soldater",
+        "Danmark sender et bidrag på op til 150 soldater.",
+        "op til 150 soldater",
+        "bidrag",
+        "X på N",
+    ),
+    (
+        "bestaa-af",
+        "Det samlede danske bidrag vil bestå af op til ca. 90 personer.",
+        "op til ca. 90 personer",
+        "bidrag",
+        "X VERB N",
+    ),
+    ("taeller", "Bataljonen tæller i alt 800 soldater.", "800 soldater", "bataljon", "X VERB N"),
+    ("label", "Fakta\n- Beskæftigelse: 2,9 mio. personer", "2,9 mio. personer", "beskæftigelse", "label: N"),
+    ("et-X-med-N", "Politiet opretter et rejsehold med seks betjente.", "seks betjente", "rejsehold", "et X med N"),
+]
+PERCENT_EXAMPLES = [
+    ("X-VERB-N", "Arbejdsløsheden faldt med 1,2 procent.", "1,2 procent", "arbejdsløshed", "X VERB N"),
+    ("X-er-steget-til-N", "Smitten er i uge 40 steget til 4 %.", "4 %", "smitte", "X VERB N"),
+    (
+        "stigning-i-X",
+        "Det svarer til en stigning i eksporten på 3 procent.",
+        "3 procent",
+        "eksport",
+        "stigning i X på N",
+    ),
+    ("X-paa-N", "Der var et fald på 9 pct. i antallet.", "9 pct.", "fald", "X på N"),
+    ("X-med-N", "Målet er at reducere udledningen af CO2 med 70 procent.", "70 procent", "udledning", "X med N"),
+    ("N-af-X", "I alt 62 procent af borgerne er tilfredse.", "62 procent", "borger", "N af X"),
+    ("label", "Prognose\n- Inflation: 3,1 pct.", "3,1 pct.", "inflation", "label: N"),
+    ("N-flere-X", "Regeringen vil have 5 pct. flere ledige i job.", "5 pct.", "ledige", "N flere X"),
+]
+RULES = {"amount": AMOUNT_EXAMPLES, "count": COUNT_EXAMPLES, "percent": PERCENT_EXAMPLES}
+_FINDERS = {
+    "amount": amount_subject,
+    "count": lambda text, s, e: count_subject(text, s, e, unit_words=(text[s:e].split()[-1],)),
+    "percent": percent_subject,
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "mention", "lemma", "rule"),
+    [(kind, *case[1:]) for kind, cases in RULES.items() for case in cases],
+    ids=[f"{kind}-{case[0]}" for kind, cases in RULES.items() for case in cases],
+)
+def test_rule_set(kind: str, text: str, mention: str, lemma: str, rule: str) -> None:
+    found = _FINDERS[kind](text, *_mention(text, mention))
+    assert found is not None
+    assert (found.lemma, found.rule) == (lemma, rule)
+
+
+def test_every_rule_has_an_example() -> None:
+    tables = {"amount": AMOUNT_RULES, "count": COUNT_RULES, "percent": PERCENT_RULES}
+    for kind, rules in tables.items():
+        assert {r.name for r in rules} == {case[-1] for case in RULES[kind]}, kind
+
+
+# Cases that must stay empty: a wrong subject is worse than none. (id, kind, sentence, mention)
+EMPTY = [
+    ("unit-itself", "count", "Danmark sender op til 40 soldater.", "op til 40 soldater"),
+    ("unit-after-adjective", "count", "Hæren udsender ca. 150 danske soldater.", "ca. 150 danske soldater"),
+    ("adjective-before-paa", "count", "Det militære på 30 personer rejser i dag.", "30 personer"),
+    ("name-part", "count", "Herning Kommune har 48 skoler.", "48 skoler"),
+    ("verb-before-paa", "count", "Politiet slog til på 17 adresser.", "17 adresser"),
+    ("ifoelge-name", "count", "Ifølge DMI er 800 boliger oversvømmet.", "800 boliger"),
+    ("verb-med", "count", "I planen lover rådet med 12 løfter at gøre noget.", "12 løfter"),
+    ("pronoun", "amount", "Det er 2 mia. kr. mere end sidste år.", "2 mia. kr."),
+    ("time", "amount", "Der gives 2 mia. kr. i de kommende år.", "2 mia. kr."),
+    ("booked-on", "amount", "Der er brugt 4 mio. kr. på finansloven.", "4 mio. kr."),
+    ("til-name", "amount", "Danmark giver 2 mia. kr. til Ukraine.", "2 mia. kr."),
+    ("percent-unit", "percent", "Ledigheden som procent af arbejdsstyrken er nu 2,7 procent.", "2,7 procent"),
+    ("percent-and", "percent", "Prisen topper i maj og falder til 3 procent.", "3 procent"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "mention"), [e[1:] for e in EMPTY], ids=[e[0] for e in EMPTY])
+def test_no_subject_when_no_rule_is_sure(kind: str, text: str, mention: str) -> None:
+    assert _FINDERS[kind](text, *_mention(text, mention)) is None
+
+
+LEMMAS = [
+    ("Bidraget", "bidrag"),
+    ("sygehuse", "sygehus"),
+    ("CO2-udledningen", "CO2-udledning"),
+    ("BNP", "BNP"),
+    ("museer", "museum"),
+]
+
+
+@pytest.mark.parametrize(("head", "lemma"), LEMMAS, ids=[h for h, _ in LEMMAS])
+def test_subject_lemma(head: str, lemma: str) -> None:
+    assert subject_lemma(head) == lemma
+
+
+# The lenient match of `extract evaluate`: (a, b, same head?)
+SAME_HEAD = [
+    ("bidrag", "Bidraget", True),
+    ("sygehus", "sygehuse", True),
+    ("stabiliseringsprogram", "programmet", True),
+    ("BNP-vækst", "vækst", True),
+    ("museum", "Danmarks Mediemuseum", True),
+    ("soldater", "er", False),
+    ("pulje", "program", False),
+    ("ledighed", "beskæftigelse", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), SAME_HEAD, ids=[f"{a}~{b}" for a, b, _ in SAME_HEAD])
+def test_same_head(a: str, b: str, same: bool) -> None:
+    assert same_head(a, b) is same
+    assert same_head(b, a) is same

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extract.extensions import doc_text, register_extensions
 from extract.parse.money import Money, find_money
-from extract.parse.subjects import AMOUNT_VERBS, label_subject, subject_after, subject_before, verb_subject
+from extract.parse.subjects import amount_subject
 
 __all__ = ["AmountFinder", "make_amounts"]
 
@@ -50,26 +50,16 @@ class AmountFinder:
 
     @staticmethod
     def value(money: Money, text: str) -> dict[str, Any]:
-        """The `span._.amount` dict: floats in currency units, bounds, and the subject the money is for.
-
-        Subject patterns are tried from the most to the least specific; the first that fits wins.
-        """
-        subject = (
-            subject_before(text, money.start, keywords=("på", "af", "for"))  # "en pulje på 40 mio. kr."
-            or subject_after(text, money.end, keywords=("til",))  # "2 mia. kr. til sygehuse"
-            or subject_after(text, money.end, keywords=("i", "fra"))  # "415 mio. kr. i nyt akuthus"
-            or verb_subject(text, money.start, AMOUNT_VERBS)  # "Byggeriet koster 148 mio. kr."
-            or subject_after(text, money.end, keywords=("pr", "per"))  # "afsat 40 mio. kr. pr. kommune"
-            or label_subject(text, money.start)  # "- Tilskud: 3 mio. kr."
-            or subject_before(text, money.start, keywords=("med",), anchored=True)
-        )
+        """The `span._.amount` dict: floats in currency units, bounds, and the subject the money is for
+        (the lemma of its head noun, by the rules of `extract.parse.subjects.AMOUNT_RULES`, or None)."""
+        subject = amount_subject(text, money.start, money.end)
         return {
             "value": _float(money.value),
             "currency": money.currency,
             "lower": _float(money.lower),
             "upper": _float(money.upper),
             "approximate": money.approximate,
-            "subject": subject,
+            "subject": None if subject is None else subject.lemma,
         }
 
 

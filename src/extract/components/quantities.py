@@ -25,15 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.extensions import doc_text, register_extensions
 from extract.parse.lemmas import noun_lemma
 from extract.parse.money import Measure, find_measures
-from extract.parse.subjects import (
-    CHANGE_VERBS,
-    CLOSED_CLASS,
-    COUNT_VERBS,
-    label_subject,
-    subject_after,
-    subject_before,
-    verb_subject,
-)
+from extract.parse.subjects import CLOSED_CLASS, count_subject, percent_subject
 
 __all__ = ["QuantityFinder", "Unit", "load_units", "make_quantities"]
 
@@ -155,28 +147,6 @@ class QuantityFinder:
                     return Unit(lower[:k] + self.units[suffix].lemma, self.units[suffix].category)
         return None
 
-    @staticmethod
-    def count_subject(text: str, start: int) -> str | None:
-        """What a count belongs to; None means the unit noun itself (ANNOTATION.md)."""
-        return (
-            subject_before(text, start, keywords=("på",))  # "et radarbidrag på op til ca. 30 personer"
-            or verb_subject(text, start, COUNT_VERBS)  # "Kampgruppen tæller i alt 1.200 soldater"
-            or label_subject(text, start)  # "- Beskæftigelse: godt 2,9 mio. personer"
-            or subject_before(text, start, keywords=("med",), anchored=True)  # "et rejsehold med seks ansatte"
-        )
-
-    @staticmethod
-    def percent_subject(text: str, start: int, end: int) -> str | None:
-        """The thing a percentage measures, when a pattern shows it; else None."""
-        return (
-            verb_subject(text, start, CHANGE_VERBS)  # "ledigheden faldt med 2,7 procent"
-            or subject_before(text, start, keywords=("på",))  # "en stigning på 3 pct."
-            or label_subject(text, start)  # "- Inflation: 7,7 pct."
-            or subject_before(text, start, keywords=("med",))  # "reducere udledningen med 70 pct."
-            or subject_after(text, end, keywords=("flere", "færre"))  # "5 pct. flere ledige"
-            or subject_after(text, end, keywords=("af",))  # "90 procent af patienterne"
-        )
-
     def _unit_token(self, doc: Doc, i: int) -> tuple[Token, Unit] | None:
         """The unit noun after the number (token i on), allowing up to two adjectives or model names."""
         adjectives = 0
@@ -228,7 +198,7 @@ class QuantityFinder:
         if percent is not None:
             end = percent.end()
             unit = Unit("procentpoint" if "point" in percent.group("unit").lower() else PERCENT, "other")
-            subject = self.percent_subject(text, measure.start, end)
+            subject = percent_subject(text, measure.start, end)
         else:
             if text[measure.end : measure.end + 1] == ".":
                 return None  # an ordinal: "2. behandling"
@@ -242,7 +212,7 @@ class QuantityFinder:
                 return None
             token, unit = found
             end = token.idx + len(token.text)
-            subject = self.count_subject(text, measure.start) or token.text
+            subject = count_subject(text, measure.start, end, unit_words=(token.text, unit.lemma))
         span = doc.char_span(measure.start, end, label=LABEL, alignment_mode="expand")
         if span is None:
             return None
@@ -253,7 +223,7 @@ class QuantityFinder:
             "approximate": measure.approximate,
             "unit": unit.lemma,
             "category": unit.category,
-            "subject": subject,
+            "subject": None if subject is None else subject.lemma,
         }
 
 

@@ -1,116 +1,148 @@
-"""Which noun an amount or a count belongs to, found by patterns around the mention.
+"""What an amount or a count is for: the noun phrase the number belongs to, found by patterns around it.
 
-Pure functions over the text and the mention's offsets, no spaCy: a blank Danish pipeline has no
-tagger or parser, so these are word-list heuristics for the shapes press releases use
-(corpus/ANNOTATION.md, "subject"). Each function tries one shape and returns None when it does not fit,
-so a component can try them in its own order:
+Pure functions over the text and the mention's offsets, no spaCy: a blank Danish pipeline has no tagger
+or parser, so the rules are token patterns over closed word lists (`data/subject_words.txt`). Each rule
+names one shape and either finds the head noun of that shape or gives up; `find_subject` tries a table's
+rules in order and returns the first head that passes the guards:
 
-- `subject_before`: "NP på MENTION" — "det nye regionale stabiliseringsprogram for Syrien og Irak på cirka
-  332,5 millioner kroner" -> "stabiliseringsprogram" (the head before any prepositional phrase);
-- `subject_after`: "MENTION til NP" — "afsætter 2 mia. kr. til sygehuse" -> "sygehuse";
-- `verb_subject`: "NP VERB (prep) MENTION" — "ledigheden faldt med 2,7 procent" -> "ledigheden",
-  "forbindelsen, der forventes at koste 2 mia. kr." -> "forbindelsen";
-- `label_subject`: "- Inflation: 7,7 pct." in fact boxes -> "Inflation".
+- `X på N` (also af/for): "et stabiliseringsprogram for Syrien og Irak på cirka 332,5 mio. kr." -> stabiliseringsprogram
+- `N til X`: "afsætter 2 mia. kr. til sygehuse" -> sygehus ("35 mio. kr. afsat til", "til side i X" too)
+- `N i X` (also fra): "investerer 415 mio. kr. i nyt akuthus" -> akuthus
+- `N af X`: "1 mia. kr. af udviklingsbistanden" -> udviklingsbistand
+- `bruge N på X`: "bruge 232 mia. kr. på serviceudgifter" -> serviceudgift
+- `X VERB N`: "Byggeriet koster 148 mio. kr." -> byggeri; "bidraget vil bestå af 105 personer" -> bidrag
+- `N pr. X`: "40 mio. kr. pr. kommune" -> kommune
+- `label: N`: a fact-box line, "- Inflation: 7,7 pct." -> inflation
+- `et X med N`: a determiner, a noun, med: "et rejsehold med seks medarbejdere" -> rejsehold
+- `stigning i X på N` (percentages): "en stigning i ledigheden på 3 procent" -> ledighed
+- `N flere X`, `N af X` (percentages): "90 procent af patienterne" -> patient
 
-Subjects are returned in the form written ("Bidraget" stays capitalised when it starts a sentence).
+Guards: the head is never a function word, an adjective ("militære"), a capitalised word inside a name
+("Slagelse Kommune"), a word of time ("år") or the count's own unit ("op til 40 soldater" has no
+subject). When no rule is sure, the subject is empty: a wrong subject is worse than none.
+
+The subject column holds the head noun's lemma (`extract.parse.lemmas.noun_lemma`: singular indefinite,
+lower case, "Bidraget" -> bidrag, "sygehuse" -> sygehus), so that rows about one thing group together;
+a prefix before a hyphen keeps its case ("CO2-udledningen" -> CO2-udledning). `same_head` is the lenient
+match `extract evaluate` uses against gold subjects written in any form.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extract.parse.lemmas import noun_lemma
 
 __all__ = [
+    "AMOUNT_RULES",
     "AMOUNT_VERBS",
     "CHANGE_VERBS",
     "CLOSED_CLASS",
+    "COUNT_RULES",
     "COUNT_VERBS",
     "DETERMINERS",
+    "PERCENT_RULES",
     "PREPOSITIONS",
+    "Rule",
+    "Subject",
+    "amount_subject",
+    "count_subject",
+    "find_subject",
     "label_subject",
+    "percent_subject",
+    "same_head",
     "subject_after",
     "subject_before",
+    "subject_lemma",
     "verb_subject",
 ]
 
 _TOKEN_RE = re.compile(r"\n|\w+(?:-\w+)*-?|[^\w\s]")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    """The classes of `data/subject_words.txt`: "[name]" lines open a class, words follow."""
+    text = resources.files("extract").joinpath("data", "subject_words.txt").read_text(encoding="utf-8")
+    classes: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = classes.setdefault(line[1:-1], set())
+        elif line and current is not None:
+            current.update(line.split())
+    return {name: frozenset(words) for name, words in classes.items()}
 
 
-DETERMINERS = _words(
-    """en et den det de denne dette disse sin sit sine min mit mine din dit dine vores jeres deres hans hendes
-    dens dets hver hvert ingen intet nogle nogen flere færre mange alle begge samme anden andet andre enkelte"""
-)
-PREPOSITIONS = _words(
-    """for til i af med mod imod fra om ved under efter over hos inden uden gennem igennem mellem blandt bag
-    foran omkring per pr via på"""
-)
-# Present participles that open a post-modifier like a preposition does ("et bidrag omfattende ...").
-_PARTICIPLES = _words("omfattende bestående indeholdende vedrørende inklusive inkl gældende")
-# Finite verbs and auxiliaries frequent in releases; they end a noun phrase when walking left.
-_VERBS = _words(
-    """er var være bliver blev blive har havde have vil ville skal skulle kan kunne må måtte får fik få
-    giver gav gives givet afsætter afsættes afsat afsatte bevilger bevilges bevilget bevilgede sender sendes
-    sendt udsender udsendes udsendt består bestod omfatter omfattede yder ydes ydet tilfører tilføres
-    modtager modtog modtages etablerer etableres etableret opretter oprettes oprettet lancerer lanceres
-    lanceret indeholder rummer bidrager bidrog støtter støttes investerer investeres koster kostede
-    udgør udgjorde ligger lå ligget viser viste tæller talte ventes forventes forventer fået haft været
-    gjort sat lavet taget brugt deltaget stillet fordelt uddelt modtaget indgået besluttet vedtaget indført
-    kommer kom går gik gør gjorde tager tog står stod ser så siger sagde mener mente søger søgte arbejder
-    arbejdede bor boede venter ventede mangler manglede bruger brugte skaber skabte"""
-)
-_SUBORDINATORS = _words("som der hvor hvis når at fordi mens men samt eller både hvoraf")
-_PRONOUNS = _words("jeg du han hun vi de man den det dem os sig mig dig ham hende")
-_ADVERBS = _words(
-    """også nu dermed hermed derfor således igen yderligere kun blot bl bla ca alt samlet ekstra hele allerede
-    endnu næsten mere mindre desuden samtidig herunder heraf senest fortsat stadig årligt dog dels ind ud op
-    ned hjem frem tilbage væk"""
-)
-# Words of time and idioms that look like nouns but never are what money or a count is for.
-_TIME_AND_IDIOMS = _words(
-    """januar februar marts april maj juni juli august september oktober november december mandag tirsdag
-    onsdag torsdag fredag lørdag søndag år året årene dag dagen dage uge ugen uger måned måneden måneder
-    kvartal kvartalet halvår halvåret periode perioden perioder gang gange tid tiden løbet stedet forhold
-    forbindelse alt stede"""
-)
+_W = _word_classes()
+DETERMINERS = _W["determiners"]
+PREPOSITIONS = _W["prepositions"]
+_PARTICIPLES = _W["participles"]
+_VERBS = _W["verbs"]
+_SUBORDINATORS = _W["subordinators"]
+_PRONOUNS = _W["pronouns"]
+_ADVERBS = _W["adverbs"]
+_TIME_AND_IDIOMS = _W["time_and_idioms"]
+_TIL_IDIOMS = _W["til_idioms"]
+AMOUNT_VERBS = _W["amount_verbs"]
+CHANGE_VERBS = _W["change_verbs"]
+COUNT_VERBS = _W["count_verbs"]
+_AUXILIARIES = _W["auxiliaries"]
+_SPEND_VERBS = _W["spend_verbs"]
+_CHANGE_NOUNS = _W["change_nouns"]
+_NOT_PURPOSES = _W["not_purposes"]
+_LINK_VERBS = AMOUNT_VERBS | CHANGE_VERBS | COUNT_VERBS
 # Words that are never part of a noun phrase's adjectives or head (adverbs aside: "20 ekstra betjente").
-CLOSED_CLASS = DETERMINERS | PREPOSITIONS | _PARTICIPLES | _VERBS | _SUBORDINATORS | _PRONOUNS
-CLOSED_CLASS |= _TIME_AND_IDIOMS | frozenset({"og"})
+CLOSED_CLASS = (
+    DETERMINERS
+    | PREPOSITIONS
+    | _PARTICIPLES
+    | _VERBS
+    | _SUBORDINATORS
+    | _PRONOUNS
+    | _TIME_AND_IDIOMS
+    | _LINK_VERBS
+    | frozenset({"og"})
+)
 _NOT_HEADS = CLOSED_CLASS | _ADVERBS
 # Between a keyword and the mention: "en pulje på i alt 40 mio. kr.".
-_FILLERS = (("i", "alt"), ("samlet", "set"), ("samlet",), ("yderligere",), ("ekstra",), ("hele",))
-# "til fordel for NP": the subject is after the idiom.
-_TIL_IDIOMS = _words("fordel gavn brug")
+_FILLERS = (("i", "alt"), ("samlet", "set"), ("samlet",), ("yderligere",), ("ekstra",), ("hele",), ("minimum",))
 # Adverbials that may stand between a mention and "til NP": "2-3 mia. kr. frem til 2030 til opkøb".
+# So may a participle of giving and the particle "ud": "3,2 mio. kr., givet til", "er afsat til", "deler N ud til".
 _TIME_AFTER = re.compile(
     r"\s*(?:,\s*)?(?i:frem\s+til\s+(?:og\s+med\s+)?\d{4}|i\s+(?:år|alt|\d{4}(?:\s*[-–]\s*\d{4})?)"
-    r"|(?:om|pr\.?)\s+(?:året|måneden|år|måned)|årligt|ekstra|yderligere|hvert\s+år|i\s+udsigt)(?!\w)"
+    r"|(?:om|pr\.?)\s+(?:året|måneden|år|måned)|årligt|ekstra|yderligere|hvert\s+år|i\s+udsigt|ud"
+    r"|(?:er\s+|bliver\s+|blev\s+)?(?:afsat|givet|bevilget|øremærket|reserveret|målrettet))(?!\w)"
 )
+# Nouns of number before the real head: "til en række natur- og kystprojekter".
+_QUANTIFIER_NOUNS = frozenset({"række", "antal", "serie", "håndfuld", "rækker"})
+# Time adverbials between a subject and its verb: "Positivprocenten er i uge 38 steget til".
+_TIME_BETWEEN = (("i", "år"), ("i", "dag"), ("i", "perioder"), ("i", "uge", None), ("i", "perioden", None), ("i", None))
+# Qualifiers a mention's span may leave out, between a verb and the number.
+_QUALIFIERS = frozenset({"over", "omkring", "mindst", "cirka", "knap", "godt", "næsten", "op", "mod", "imod"})
 _SENTENCE_STARTS = {".", "!", "?", ":", "\n", '"', "”", "“", "•", "-", "–"}
-
-# Verbs linking a subject to money: "Byggeriet koster 148 mio. kr.", "puljen bliver udvidet med 95 mio. kr.".
-AMOUNT_VERBS = _words(
-    """koster kostede koste kostet udgør udgjorde udgøre finansieres finansieret finansiere opgjort opgøres
-    udvides udvidet udvide øges øget forhøjes forhøjet hæves hævet reduceres reduceret beskæres beskåret
-    stiger steg steget stige falder faldt faldet falde blive bliver blev er var ligger lå får få fik
-    modtager modtog beløber"""
+# Endings of Danish inflected adjectives: "militære", "humanitære", "forskellige", "danske", "regionale".
+_ADJECTIVE_ENDINGS = ("ige", "iske", "ske", "ære", "elle", "ede", "ale", "ive")
+# Nouns with those endings (also as the last part of a compound: "kongerige", "ungdomsskole").
+_ADJECTIVE_ENDING_NOUNS: tuple[str, ...] = (
+    "rige",
+    "menneske",
+    "flaske",
+    "taske",
+    "celle",
+    "lokale",
+    "finale",
+    "vrede",
+    "ældre",
 )
-# Verbs of change and level for percentages: "ledigheden faldt med", "er steget med", "ligger på".
-CHANGE_VERBS = _words(
-    """steg stiger stige steget faldt falder falde faldet er var ligger lå udgør udgjorde udgøre øges øgedes
-    øget forøges forøget reduceres reduceret reduceredes vokser voksede vokset mindskes mindsket blive
-    bliver blev opgjort opgøres"""
-)
-# Verbs linking a unit to the counts it consists of: "Kampgruppen tæller i alt omkring 1.200 soldater".
-COUNT_VERBS = _words("tæller talte består bestod omfatter omfattede udgør udgjorde")
-_AUXILIARIES = _words("er var blev bliver har havde vil ventes forventes skal kan kunne må")
-# The verbs above are never heads either, and end a noun phrase when walking left.
-_LINK_VERBS = AMOUNT_VERBS | CHANGE_VERBS | COUNT_VERBS
-CLOSED_CLASS |= _LINK_VERBS
-_NOT_HEADS |= _LINK_VERBS
+# Adjectives used as nouns of people: "5 pct. flere ledige", "frivillige".
+_ADJECTIVE_ENDING_NOUNS += ("ledige", "frivillige", "værnepligtige", "syge", "sårede", "dræbte", "pårørende")
+_NOT_PASSIVES = frozenset({"diabetes", "herpes", "proces", "processes"})
 _WINDOW = 240
 
 
@@ -118,11 +150,8 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-def _is_sentence_start(tokens: list[str], i: int) -> bool:
+def _is_sentence_start(tokens: Sequence[str], i: int) -> bool:
     return i == 0 or tokens[i - 1] in _SENTENCE_STARTS
-
-
-_NOT_PASSIVES = _words("diabetes herpes proces processes")
 
 
 def _looks_like_passive(lower: str) -> bool:
@@ -130,21 +159,29 @@ def _looks_like_passive(lower: str) -> bool:
     return len(lower) >= 7 and lower.endswith("es") and lower.isalpha() and lower not in _NOT_PASSIVES
 
 
-def _head(tokens: list[str], i: int) -> str | None:
+def _looks_like_adjective(lower: str) -> bool:
+    """ "militære", "humanitære", "forskellige": inflected adjectives are never heads."""
+    return lower.endswith(_ADJECTIVE_ENDINGS) and not lower.endswith(_ADJECTIVE_ENDING_NOUNS)
+
+
+def _head(tokens: Sequence[str], i: int) -> str | None:
     """tokens[i] if it can be a common noun: a word, not a function word, lower case unless it opens
     a sentence or is an acronym ("BNP"); a capitalised word elsewhere is a name ("Irak")."""
     word = tokens[i]
     lower = word.lower()
     if not word[0].isalpha() or len(word) < 2 or lower in _NOT_HEADS or word.endswith("-"):
         return None
-    if _looks_like_passive(lower):
+    if _looks_like_passive(lower) or _looks_like_adjective(lower):
         return None
-    if word[0].isupper() and not (_is_sentence_start(tokens, i) or word.split("-")[0].isupper()):
-        return None
+    if word[0].isupper() and not word.split("-")[0].isupper():
+        if not _is_sentence_start(tokens, i):
+            return None
+        if i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+            return None  # "Aalborg Kommune", "Danmarks Mediemuseum": a name, not a noun
     return word
 
 
-def _is_boundary(tokens: list[str], i: int) -> bool:
+def _is_boundary(tokens: Sequence[str], i: int) -> bool:
     word = tokens[i]
     lower = word.lower()
     if not word[0].isalnum():
@@ -159,7 +196,7 @@ def _is_boundary(tokens: list[str], i: int) -> bool:
     )
 
 
-def _walk_left(tokens: list[str], end: int) -> int:
+def _walk_left(tokens: Sequence[str], end: int) -> int:
     """Index where the words before tokens[end] start: at most 12 back, stopping at a boundary."""
     begin = end
     while begin > 0 and end - begin < 12 and not _is_boundary(tokens, begin - 1):
@@ -167,35 +204,54 @@ def _walk_left(tokens: list[str], end: int) -> int:
     return begin
 
 
-def _np_head(tokens: list[str], end: int, *, anchored: bool = False) -> str | None:
-    """Head of the noun phrase that ends right before tokens[end]: walk left to a determiner, verb or
-    punctuation, then strip post-modifiers from the right ("program for Syrien og Irak" -> "program").
+def _np_head(tokens: Sequence[str], end: int, *, anchored: bool = False, subject: bool = False) -> str | None:
+    """Head of the noun phrase that ends right before tokens[end].
 
-    `anchored` asks for evidence that the words form a noun phrase of their own: it must open with a
-    determiner, a preposition or a new sentence ("et rejsehold med", not "har bidraget med").
+    Walk left to a determiner, verb or punctuation. A phrase opened by a determiner or a sentence whose
+    words before the first preposition are few ("et kapacitetsopbygningsbidrag i Irak") keeps its first
+    noun and drops the prepositional phrases; otherwise the words are a verb's object and the head is the
+    noun after "med" ("budgetterer med anlægsinvesteringer" -> anlægsinvesteringer). A preposition right
+    before `end` leaves no noun ("slog til på 17 adresser": none).
+
+    `subject` asks for the subject of a verb: it never opens with a preposition ("Ifølge GEUS er").
+
+    `anchored` asks for evidence that the words form a noun phrase of their own: a determiner or a new
+    sentence opens it and no preposition is inside ("et rejsehold med", not "har bidraget med").
     """
     begin = _walk_left(tokens, end)
     if begin > 1 and tokens[begin - 1].lower() in DETERMINERS and tokens[begin - 2].lower() in PREPOSITIONS:
         # "et sæsonkort til alle koncerter": the determiner may sit inside a PP; go on if a determiner
         # opens the longer phrase, but not for "der er tale om en hjælpepakke".
         further = _walk_left(tokens, begin - 2)
-        if further > 0 and tokens[further - 1].lower() in DETERMINERS and further < begin - 2:
-            begin = further
+        opens = further == 0 or tokens[further - 1].lower() in DETERMINERS or tokens[further - 1] in _SENTENCE_STARTS
+        if opens and further < begin - 2:
+            begin = further  # "Gasprisen på det europæiske marked har ligget på"
+    if not subject and begin > 0 and tokens[begin - 1].lower() == "at":
+        begin += 1  # "at komme med reduktionsforslag": the word after "at" is a verb
     region = list(range(begin, end))
-    if anchored and region:
-        opener = tokens[begin - 1].lower() if begin > 0 else "\n"
-        if not (opener in DETERMINERS or opener in _SENTENCE_STARTS or tokens[begin].lower() in PREPOSITIONS):
-            return None
+    if not region or tokens[region[-1]].lower() in PREPOSITIONS | _PARTICIPLES:
+        return None
+    opener = tokens[begin - 1].lower() if begin > 0 else "\n"
+    determined = opener in DETERMINERS
+    preps = [k for k, i in enumerate(region) if tokens[i].lower() in PREPOSITIONS | _PARTICIPLES]
+    if subject and preps and preps[0] == 0:
+        return None
     if region and _is_sentence_start(tokens, region[0]) and tokens[region[0]].lower() in _NOT_HEADS:
         region = region[1:]
-    while region:
-        preps = [k for k, i in enumerate(region) if tokens[i].lower() in PREPOSITIONS | _PARTICIPLES]
-        if not preps:
-            break
-        if preps[-1] == 0:  # "med styrker": the object of a leading preposition is the phrase
-            region = region[1:]
-            break
-        region = region[: preps[-1]]
+        preps = [k - 1 for k in preps if k > 0]
+    if anchored and (preps or len(region) > 3 or not (determined or opener in _SENTENCE_STARTS)):
+        return None
+    if preps:
+        after_med = tokens[region[preps[-1]]].lower() == "med" and not determined
+        if preps[0] == 0:  # "med styrker": the object of a leading preposition is the phrase
+            region = region[preps[-1] + 1 :] if len(preps) > 1 else region[1:]
+        elif after_med:
+            object_head = _head(tokens, region[-1])
+            if object_head is not None:
+                return object_head  # "budgetterer med anlægsinvesteringer for": a verb's object
+            region = region[: preps[0]]
+        else:
+            region = region[: preps[0]]  # "støtte til Ukraine for", "antallet af henvisninger til X steget"
     return _head(tokens, region[-1]) if region else None
 
 
@@ -209,8 +265,8 @@ def _strip_fillers(tokens: list[str]) -> list[str]:
 def subject_before(text: str, start: int, *, keywords: Collection[str] = ("på",), anchored: bool = False) -> str | None:
     """Head noun of the phrase right before a keyword ("på") + the mention starting at `start`.
 
-    `anchored` (for keywords as loose as "med") only accepts a phrase that opens with a determiner,
-    a preposition or a sentence: "et rejsehold med seks medarbejdere", not "har bidraget med 50 mio. euro".
+    `anchored` (for keywords as loose as "med") only accepts a short phrase that opens with a determiner
+    or a sentence: "et rejsehold med seks medarbejdere", not "har bidraget med 50 mio. euro".
     """
     tokens = _strip_fillers(_tokens(text[max(0, start - _WINDOW) : start]))
     if not tokens or tokens[-1] not in keywords:
@@ -218,28 +274,58 @@ def subject_before(text: str, start: int, *, keywords: Collection[str] = ("på",
     return _np_head(tokens, len(tokens) - 1, anchored=anchored)
 
 
+def change_subject(text: str, start: int) -> str | None:
+    """What a change measures: "en stigning i ledigheden på 3 procent" -> "ledigheden"."""
+    tokens = _strip_fillers(_tokens(text[max(0, start - _WINDOW) : start]))
+    if len(tokens) < 4 or tokens[-1] != "på":
+        return None
+    for k in range(len(tokens) - 3, max(0, len(tokens) - 7), -1):
+        if tokens[k].lower() in _CHANGE_NOUNS and tokens[k + 1].lower() in {"i", "af"}:
+            return _phrase_head(tokens, k + 2)
+    return None
+
+
 def subject_after(text: str, end: int, *, keywords: Collection[str] = ("til",)) -> str | None:
     """Head noun of the phrase after a keyword ("til") that follows the mention ending at `end`.
 
-    Time adverbials in between are skipped: "2-3 mia. kr. frem til 2030 til opkøb af jord" -> "opkøb".
+    Time adverbials in between are skipped: "2-3 mia. kr. frem til 2030 til opkøb af jord" -> "opkøb";
+    "til side i en standby-pulje" is an idiom whose "i" phrase is the purpose.
     """
     pos = end
     while m := _TIME_AFTER.match(text, pos):
         pos = m.end()
     tokens = _tokens(text[pos : pos + _WINDOW])
+    if tokens[:2] == ["til", "side"]:
+        tokens = tokens[2:]
+        keywords = ("i",)
     if not tokens or tokens[0].lower() not in keywords:
         return None
     return _phrase_head(tokens, 2 if tokens[1:2] == ["."] else 1)  # "pr. kommune"
 
 
-def _phrase_head(tokens: list[str], i: int) -> str | None:
+def spend_subject(text: str, start: int, end: int) -> str | None:
+    """ "bruge 232 mia. kr. på serviceudgifter" -> "serviceudgifter": only after a verb of spending, since
+    "40 mio. kr. på finansloven" names where the money is booked."""
+    before = _tokens(text[max(0, start - 40) : start])
+    if not before or before[-1].lower() not in _SPEND_VERBS:
+        return None
+    head = subject_after(text, end, keywords=("på",))
+    return None if head is None or head.lower() in _NOT_PURPOSES else head
+
+
+def _phrase_head(tokens: Sequence[str], i: int) -> str | None:
     """Head of "(determiners) adjectives noun" starting at tokens[i]: the last word of the run, which
     ends at a function word or after a plural definite noun ("af patienterne udredes")."""
-    while i < len(tokens) and tokens[i].lower() in DETERMINERS | {"mere", "mindre"}:
+    while i < len(tokens) and tokens[i].lower() in DETERMINERS | {"mere", "mindre", "henholdsvis"}:
         i += 1
+    if i + 1 < len(tokens) and tokens[i].lower() in _QUANTIFIER_NOUNS:
+        i += 2 if tokens[i + 1].lower() == "af" else 1  # "en række (af) projekter"
     last: int | None = None
     while i < len(tokens):
         word, lower = tokens[i], tokens[i].lower()
+        if word.endswith("-") and i + 2 < len(tokens) and tokens[i + 1].lower() in {"og", "eller"}:
+            i += 2  # "natur- og kystprojekter": the head is the last compound
+            continue
         if lower in _TIME_AND_IDIOMS:
             return None  # "i de kommende år" is when, not what for
         if not word[0].isalpha() or lower in CLOSED_CLASS or lower in _ADVERBS or _looks_like_passive(lower):
@@ -258,6 +344,21 @@ def _phrase_head(tokens: list[str], i: int) -> str | None:
     return head
 
 
+def _drop_time_adverbial(tokens: list[str]) -> bool:
+    """Remove a time adverbial ending the tokens ("i år", "i uge 38", "i 2022"); True if one was."""
+    for shape in _TIME_BETWEEN:
+        n = len(shape)
+        tail = tokens[-n:]
+        if len(tail) < n:
+            continue
+        if all(w is None or t.lower() == w for t, w in zip(tail, shape, strict=True)):
+            free = [t for t, w in zip(tail, shape, strict=True) if w is None]
+            if all(t[:1].isdigit() for t in free):
+                del tokens[-n:]
+                return True
+    return False
+
+
 def verb_subject(text: str, start: int, verbs: Collection[str]) -> str | None:
     """Subject of a verb right before the mention: "NP (der) (aux) (at) VERB (prep) MENTION".
 
@@ -265,6 +366,8 @@ def verb_subject(text: str, start: int, verbs: Collection[str]) -> str | None:
     procent" -> "antallet"; "forbindelsen, der forventes at koste ..." -> "forbindelsen".
     """
     tokens = _strip_fillers(_tokens(text[max(0, start - _WINDOW) : start]))
+    while tokens and (tokens[-1].lower() in _QUALIFIERS or [t.lower() for t in tokens[-2:]] == ["ca", "."]):
+        del tokens[-2 if tokens[-1] == "." else -1 :]  # a qualifier the span left out: "koster omkring 3,6 mia. kr."
     if tokens and tokens[-1].lower() in {"med", "på", "til", "fra", "af"}:
         tokens.pop()
     if len(tokens) > 1 and tokens[-1].lower() == "sig" and tokens[-2].lower() == "beløber":
@@ -279,15 +382,13 @@ def verb_subject(text: str, start: int, verbs: Collection[str]) -> str | None:
     while tokens:
         if tokens[-1].lower() in _AUXILIARIES or tokens[-1].lower() in _ADVERBS:
             tokens.pop()
-        elif len(tokens) > 1 and tokens[-2].lower() == "i" and tokens[-1].lower() in {"år", "dag"}:
-            del tokens[-2:]  # "ventes i år at udgøre"
-        else:
+        elif not _drop_time_adverbial(tokens):
             break
     if not tokens or tokens[-1].lower() == "og":
         return None  # "inflationen topper i efteråret og falder til": the subject is too far away
     if len(tokens) > 2 and tokens[-1].lower() in {"der", "som"} and tokens[-2] == ",":
         return _head(tokens, len(tokens) - 3)  # "forbindelsen, der forventes at koste"
-    return _np_head(tokens, len(tokens))
+    return _np_head(tokens, len(tokens), subject=True)
 
 
 _LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*][ \t]*)?(\w[\w-]*(?:[ \t]+\w[\w-]*){0,2})[ \t]*:[ \t]*$")
@@ -299,4 +400,136 @@ def label_subject(text: str, start: int) -> str | None:
     if m is None:
         return None
     word = m.group(1).split()[-1]
-    return None if word.lower() in _NOT_HEADS or not word[0].isalpha() else word
+    lower = word.lower()
+    if lower in _NOT_HEADS or not word[0].isalpha() or _looks_like_adjective(lower):
+        return None
+    return word
+
+
+# --- the rule set ---------------------------------------------------------------------------------------
+
+Finder = Callable[[str, int, int], "str | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One subject pattern: a readable name, an example, and the function that tries it at a mention
+    (text, start, end) and returns the head as written, or None."""
+
+    name: str
+    example: str
+    find: Finder
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A subject found: the head noun as written, its lemma (the `subject` column) and the rule."""
+
+    head: str
+    lemma: str
+    rule: str
+
+
+AMOUNT_RULES: tuple[Rule, ...] = (
+    Rule("X på N", "en pulje på 40 mio. kr.", lambda t, s, e: subject_before(t, s, keywords=("på", "af", "for"))),
+    Rule("N til X", "2 mia. kr. til sygehuse", lambda t, s, e: subject_after(t, e, keywords=("til",))),
+    Rule("N i X", "415 mio. kr. i nyt akuthus", lambda t, s, e: subject_after(t, e, keywords=("i", "fra"))),
+    Rule("N af X", "1 mia. kr. af udviklingsbistanden", lambda t, s, e: subject_after(t, e, keywords=("af",))),
+    Rule("bruge N på X", "bruge 232 mia. kr. på serviceudgifter", lambda t, s, e: spend_subject(t, s, e)),
+    Rule("X VERB N", "Byggeriet koster 148 mio. kr.", lambda t, s, e: verb_subject(t, s, AMOUNT_VERBS)),
+    Rule("N pr. X", "40 mio. kr. pr. kommune", lambda t, s, e: subject_after(t, e, keywords=("pr", "per"))),
+    Rule("label: N", "- Tilskud: 3 mio. kr.", lambda t, s, e: label_subject(t, s)),
+    Rule("et X med N", "en skolepulje med 500 mio. kr.", lambda t, s, e: _anchored_med(t, s)),
+)
+COUNT_RULES: tuple[Rule, ...] = (
+    Rule("X på N", "et radarbidrag på op til ca. 30 personer", lambda t, s, e: subject_before(t, s)),
+    Rule("X VERB N", "bidraget vil bestå af op til 105 personer", lambda t, s, e: verb_subject(t, s, COUNT_VERBS)),
+    Rule("label: N", "- Beskæftigelse: godt 2,9 mio. personer", lambda t, s, e: label_subject(t, s)),
+    Rule("et X med N", "et rejsehold med seks medarbejdere", lambda t, s, e: _anchored_med(t, s)),
+)
+PERCENT_RULES: tuple[Rule, ...] = (
+    Rule("X VERB N", "ledigheden faldt med 2,7 procent", lambda t, s, e: verb_subject(t, s, CHANGE_VERBS)),
+    Rule("stigning i X på N", "en stigning i ledigheden på 3 procent", lambda t, s, e: change_subject(t, s)),
+    Rule("X på N", "en tilbagegang på 13 pct.", lambda t, s, e: subject_before(t, s)),
+    Rule("label: N", "- Inflation: 7,7 pct.", lambda t, s, e: label_subject(t, s)),
+    Rule("X med N", "reducere udledningen med 70 pct.", lambda t, s, e: subject_before(t, s, keywords=("med",))),
+    Rule("N flere X", "5 pct. flere ledige", lambda t, s, e: subject_after(t, e, keywords=("flere", "færre"))),
+    Rule("N af X", "90 procent af patienterne", lambda t, s, e: subject_after(t, e, keywords=("af",))),
+)
+
+
+def _anchored_med(text: str, start: int) -> str | None:
+    return subject_before(text, start, keywords=("med",), anchored=True)
+
+
+def subject_lemma(head: str) -> str:
+    """The `subject` column for a head noun: its lemma, lower case, but a prefix before a hyphen keeps its
+    case ("CO2-udledningen" -> "CO2-udledning") and an acronym stays one ("BNP")."""
+    if head.isupper():
+        return head
+    prefix, dash, last = head.rpartition("-")
+    lemma = noun_lemma(last)
+    return f"{prefix}{dash}{lemma}" if prefix and prefix.isupper() else noun_lemma(head)
+
+
+def find_subject(
+    rules: Sequence[Rule], text: str, start: int, end: int, *, unit_words: Collection[str] = ()
+) -> Subject | None:
+    """The first rule's head that is not one of `unit_words` (a count's unit noun and lemma: "op til 40
+    soldater" is not a subject of its own)."""
+    units = {u.lower() for u in unit_words}
+    for rule in rules:
+        head = rule.find(text, start, end)
+        if head is None:
+            continue
+        lemma = subject_lemma(head)
+        if head.lower() in units or lemma.lower() in units:
+            return None
+        return Subject(head, lemma, rule.name)
+    return None
+
+
+def amount_subject(text: str, start: int, end: int) -> Subject | None:
+    """What the money of text[start:end] is for (AMOUNT_RULES)."""
+    return find_subject(AMOUNT_RULES, text, start, end)
+
+
+def count_subject(text: str, start: int, end: int, unit_words: Collection[str] = ()) -> Subject | None:
+    """Whom or what the count of text[start:end] belongs to (COUNT_RULES); never its unit."""
+    return find_subject(COUNT_RULES, text, start, end, unit_words=unit_words)
+
+
+_PERCENT_WORDS = ("procent", "procentpoint", "pct", "pct.", "%")
+
+
+def percent_subject(text: str, start: int, end: int) -> Subject | None:
+    """What the percentage of text[start:end] measures (PERCENT_RULES); never "procent" itself."""
+    return find_subject(PERCENT_RULES, text, start, end, unit_words=_PERCENT_WORDS)
+
+
+# --- the lenient match of extract evaluate --------------------------------------------------------------
+
+
+def _head_forms(subject: str) -> set[str]:
+    """The head noun of a subject as written and as its lemma, lower case: "Bidraget" -> {"bidraget", "bidrag"}."""
+    words = subject.split()
+    if not words:
+        return set()
+    word = words[-1].lower()
+    return {word, noun_lemma(word)}
+
+
+def same_head(a: str, b: str) -> bool:
+    """Whether two subjects name the same head noun, leniently: equal lemmas ("Bidraget" ~ "bidrag"), or
+    one a compound ending in the other ("stabiliseringsprogram" ~ "programmet", "BNP-vækst" ~ "vækst").
+
+    The shorter form must keep 3 letters and leave at least 2 for the compound's first part, so that
+    "er" never matches "soldater". A subject of several words ("Danmarks Mediemuseum") is matched by
+    its last.
+    """
+    for x in _head_forms(a):
+        for y in _head_forms(b):
+            short, long_ = sorted((x, y), key=len)
+            if x == y or (len(short) >= 3 and len(long_) - len(short) >= 2 and long_.endswith(short)):
+                return True
+    return False
