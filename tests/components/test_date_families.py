@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 import extract.components.dates  # noqa: F401  (registers the factory)
 from extract.components import dates as dates_module
+from extract.parse.scan import scan
 
 PUBLISHED = "2024-02-13"  # a Tuesday
 
@@ -226,6 +227,6 @@ def test_start_positions_find_what_a_full_scan_finds(words: list[str], sep: str)
     text = sep.join(words)
     starts = [m.start() for m in dates_module._MENTION_START.finditer(text)]
     family_finder = re.compile(dates_module._FINDERS[-1].pattern, re.IGNORECASE)
-    assert [m.span() for m in dates_module._scan(family_finder, text, starts)] == [
+    assert [m.span() for m in scan(family_finder, text, starts)] == [
         m.span() for m in family_finder.finditer(text)
     ], text

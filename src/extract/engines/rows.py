@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.readers import DEFAULT_MAX_CHARS, Record
-from extract.sinks.base import mask_secrets
 from extract.tables import Rows, doc_rows
+from extract.wording import mask_secrets
 
 
 def make_doc(nlp: Language, record: Record) -> Doc:

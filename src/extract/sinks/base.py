@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -13,6 +12,7 @@ import sqlalchemy as sa
 
 from extract.readers import clean_text, content_id
 from extract.tables import SCHEMA, Rows
+from extract.wording import mask_secrets  # noqa: F401  (re-exported: sinks name targets in messages)
 
 # Bump when a change to SCHEMA makes existing targets unusable; targets also have their columns checked.
 SCHEMA_VERSION = "2"
@@ -114,14 +114,6 @@ def stale_error_ids(documents: Iterable[dict[str, Any]]) -> list[str]:
     ids = {r["doc_id"] for r in documents}
     stale = {"error:" + content_id(r["source"]) for r in documents if r.get("source") and r["status"] == "ok"}
     return sorted(stale - ids)
-
-
-def mask_secrets(text: str) -> str:
-    """Every URL's password replaced by ***, for messages a user sees (logs, terminals, error rows)."""
-    return _URL_PASSWORD.sub(r"\1***@", text)
-
-
-_URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s:/@]*:)[^\s@/]+@")
 
 
 def short_error(err: BaseException) -> str:
