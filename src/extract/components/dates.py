@@ -117,11 +117,15 @@ _NOT_A_DATE_BEFORE = re.compile(
 )
 
 _WEEKDAY_MODIFIERS = ["på", "sidste", "forrige", "næste", "kommende", "til"]
+_DAY_PARTS = ["morgen", "formiddag", "middag", "eftermiddag", "aften", "nat"]
 _WEEKDAY_PHRASES: list[list[dict[str, Any]]] = [
     [{"LOWER": {"IN": list(WEEKDAYS)}}],
     [{"LOWER": {"IN": _WEEKDAY_MODIFIERS}}, {"LOWER": {"IN": list(WEEKDAYS)}}],
     [{"LOWER": "natten"}, {"LOWER": "til"}, {"LOWER": {"IN": list(WEEKDAYS)}}],
     [{"LOWER": "i"}, {"LOWER": {"IN": [w + "s" for w in WEEKDAYS]}}],  # "i søndags"
+    # "søndag aften", "på fredag eftermiddag"
+    [{"LOWER": {"IN": list(WEEKDAYS)}}, {"LOWER": {"IN": _DAY_PARTS}}],
+    [{"LOWER": {"IN": _WEEKDAY_MODIFIERS}}, {"LOWER": {"IN": list(WEEKDAYS)}}, {"LOWER": {"IN": _DAY_PARTS}}],
 ]
 
 # A candidate: character offsets and, for the first items of an enumeration, the text to parse.
