@@ -225,6 +225,29 @@ CASES = [
     ("regionsraadet-common-noun", "Regionsrådet mødes i dag på rådhuset.", []),
     # --- English passages
     (
+        "english-danish-agency",
+        "Early today, The Danish Security and Intelligence Service (PET) made arrests. PET will brief the press.",
+        [
+            ("The Danish Security and Intelligence Service", "ORG"),
+            ("PET", "ORG"),
+            ("PET", "ORG"),
+        ],
+    ),
+    (
+        "english-ministry",
+        "The Ministry of Food and Agriculture said so.",
+        [("The Ministry of Food and Agriculture", "ORG")],
+    ),
+    ("english-government-not-org", "The Danish Government met today.", []),
+    # --- contact blocks
+    ("contact-label", "Pressekontakt: Xenia Holmgaard, tlf. 33 92 33 00", [("Xenia Holmgaard", "PERSON")]),
+    (
+        "contact-label-role",
+        "Yderligere oplysninger: Presseansvarlig Iben Thranholm, tlf. 41 22 33 44",
+        [("Iben Thranholm", "PERSON")],
+    ),
+    ("contact-label-no-name", "Kontakt: Sekretariatet, tlf. 33 92 33 00", []),
+    (
         "english-police",
         "Copenhagen Police will hold a press briefing in Denmark.",
         [("Copenhagen Police", "ORG"), ("Denmark", "COUNTRY")],

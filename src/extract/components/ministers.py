@@ -113,6 +113,18 @@ def same_post(short: str, full: str) -> bool:
     return False
 
 
+# Labels of a release's contact block: "Pressekontakt: Anne Holm, tlf. ...", "Yderligere oplysninger: ...".
+CONTACT_LABELS = frozenset(
+    "kontakt pressekontakt kontaktperson kontaktpersoner presse pressevagt pressevagten oplysninger "
+    "information info spørgsmål".split()
+)
+
+
+def is_contact_label(doc: Doc, i: int) -> bool:
+    """Token i is the colon after a contact label: a name may follow."""
+    return doc[i].text == ":" and i > 0 and doc[i - 1].lower_ in CONTACT_LABELS
+
+
 def join_titles(doc: Doc, titles: list[Title], nationalities: dict[str, str]) -> list[Title]:
     """Titles as written for one person, from the titles found token by token.
 
@@ -309,7 +321,7 @@ class PersonFinder:
         for tok in doc:
             low = tok.lower_
             start = None
-            if low in SPEECH_VERBS or self._is_role(low):
+            if low in SPEECH_VERBS or self._is_role(low) or is_contact_label(doc, tok.i):
                 start = tok.i + 1
                 while start < len(doc) and (self._is_role(doc[start].lower_) or doc[start].text == ","):
                     start += 1
