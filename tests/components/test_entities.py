@@ -216,6 +216,12 @@ CASES = [
     ("det-adjective-name", "Sagen drøftes i Det Etiske Råd i næste uge.", [("Det Etiske Råd", "ORG")]),
     ("flaadestation", "Skibet ligger ved Flådestation Korsør om vinteren.", [("Flådestation Korsør", "ORG")]),
     ("company-ampersand", "Opgaven gik til Hav & Kyst K/S sidste år.", [("Hav & Kyst K/S", "ORG")]),
+    ("company-og", "Sagen blev anlagt af Hav og Kyst K/S i går.", [("Hav og Kyst K/S", "ORG")]),
+    (
+        "two-orgs-not-one-company",
+        "Aftalen er indgået mellem Energistyrelsen og Vestjysk Energi A/S.",
+        [("Energistyrelsen", "ORG"), ("Vestjysk Energi A/S", "ORG")],
+    ),
     (
         "x-danmark",
         "Aftalen er indgået med Team Danmark og Dansk Erhverv.",

@@ -55,6 +55,25 @@ def _follows_name(doc: Doc, i: int, taken: set[int]) -> bool:
     return tok.is_alpha and tok.is_title and len(tok.text) > 1 and not tok.text.endswith("s")
 
 
+def drop_joined_names(spans: list[Span]) -> list[Span]:
+    """Drop a name pattern joined with "og"/"&" whose first word is a candidate of its own.
+
+    "Vind og Velfærd K/S" is one company; "Energistyrelsen og Ørsted A/S" is two organisations.
+    """
+    one_word = {s.start for s in spans if len(s) == 1}
+    return [
+        s
+        for s in spans
+        if not (
+            s.label_ == "ORG"
+            and parse_rule_id(s.id_).key == ANY_KEY
+            and len(s) >= 3
+            and s[1].text in {"og", "&"}
+            and s.start in one_word
+        )
+    ]
+
+
 def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names built on an organisation's name: its genitive + a capitalised noun ("Miljøstyrelsens
     Kemikalieinspektion", "Regionsrådets Forretningsudvalg", "Region Hovedstadens Psykiatri") and its
@@ -164,6 +183,7 @@ class EntityResolver:
                 continue  # "Politiet efterlyser ...": a common noun at a sentence start
             kept.append(span)
         kept = self._extend_orgs(doc, kept)
+        kept = drop_joined_names(kept)
         kept = extend_org_names(doc, kept)
         kept += abbreviation_mentions(doc, kept)
         kept.sort(
