@@ -128,19 +128,27 @@ def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
             known.setdefault(("".join(w[0] for w in words),), name)
     if not known:
         return []
+    by_first: dict[str, list[tuple[str, ...]]] = {}  # first token -> abbreviations starting with it
+    for key in known:
+        by_first.setdefault(key[0], []).append(key)
+        if len(key) == 1:
+            for ending in ("s", "'s", "’s"):
+                by_first.setdefault(key[0] + ending, []).append(key)
     found = []
     for tok in doc:
-        if tok.i in org_tokens:
+        keys = by_first.get(tok.text)
+        if keys is None or tok.i in org_tokens:
             continue
-        for key, name in known.items():
+        for key in keys:
             n = len(key)
             if tok.i + n > len(doc) or any(i in org_tokens for i in range(tok.i, tok.i + n)):
                 continue
             *head, last = (t.text for t in doc[tok.i : tok.i + n])
             genitive = (*head, last) not in known and (*head, strip_genitive(last)) == key
             if genitive or (*head, last) == key:
-                span_id = str(RuleId(name, genitive=genitive))
+                span_id = str(RuleId(known[key], genitive=genitive))
                 found.append(Span(doc, tok.i, tok.i + n, label="ORG", span_id=span_id))
+                break
     return found
 
 
