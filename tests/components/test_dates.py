@@ -107,6 +107,35 @@ SENTENCES = [
     mention("Kurset holdes d. 2. til 9. december.", "d. 2. til 9. december", "2023-12-02", "2023-12-09", "day"),
     mention("Ledigheden faldt i forhold til oktober.", "oktober", "2022-10-01", "2022-10-31", "month"),
     mention("Udledningen er 70 pct. lavere end i 1990.", "i 1990", "1990-01-01", "1990-12-31", "year"),
+    # Lead words and period phrases of real releases (published 2023-03-15)
+    mention("Regnskabet for 2021 viser overskud.", "for 2021", "2021-01-01", "2021-12-31", "year"),
+    mention("Tallene for februar 2023 er klar.", "for februar 2023", "2023-02-01", "2023-02-28", "month"),
+    mention("Budgettet for 2024-2027 er vedtaget.", "for 2024-2027", "2024-01-01", "2027-12-31", "year"),
+    mention("Bestyrelsen pr. 1 april 2023 består af fem.", "pr. 1 april 2023", "2023-04-01", "2023-04-01", "day"),
+    mention("Kirken blev indviet i maj 1872.", "i maj 1872", "1872-05-01", "1872-05-31", "month"),
+    mention("Samlingen dækker perioden 1870-1920.", "perioden 1870-1920", "1870-01-01", "1920-12-31", "year"),
+    mention("Missionen løber fra omkring juni 2023.", "fra omkring juni 2023", "2023-06-01", None, "month"),
+    mention("Vi er klar til den kommende vinter.", "den kommende vinter", "2023-12-01", "2024-02-29", "season"),
+    mention("Strategien for den kommende sommer er klar.", "den kommende sommer", "2023-06-01", "2023-08-31", "season"),
+    mention("Branden blev opdaget lørdag aften i en lejlighed.", "lørdag aften", "2023-03-11", "2023-03-11", "day"),
+    mention("Politiet rykkede ud tidligt i morges.", "tidligt i morges", "2023-03-15", "2023-03-15", "day"),
+    mention(
+        "Der kom mange turister i løbet af sommerperioden.",
+        "i løbet af sommerperioden",
+        "2022-06-01",
+        "2022-08-31",
+        "season",
+    ),
+    mention("Vejen lukkes hen over sommeren.", "hen over sommeren", "2023-06-01", "2023-08-31", "season"),
+    mention(
+        "Salget faldt i sidste kvartal af 2022.", "i sidste kvartal af 2022", "2022-10-01", "2022-12-31", "quarter"
+    ),
+    mention("Siden starten i 2019 har 400 deltaget.", "Siden starten i 2019", "2019-01-01", None, "year"),
+    mention("Smitten steg fra uge 9 til 10, viser tallene.", "fra uge 9 til 10", "2023-02-27", "2023-03-12", "week"),
+    mention("Ledigheden steg i januar måned.", "i januar måned", "2023-01-01", "2023-01-31", "month"),
+    mention("Målet skal nås frem mod 2030.", "frem mod 2030", None, "2030-12-31", "year"),
+    mention("Så siger vi tak for i dag.", "i dag", "2023-03-15", "2023-03-15", "day"),
+    mention("Aftalen er et godt grundlag for næste år.", "næste år", "2024-01-01", "2024-12-31", "year"),
 ]
 
 

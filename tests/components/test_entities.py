@@ -216,6 +216,12 @@ CASES = [
     ("det-adjective-name", "Sagen drøftes i Det Etiske Råd i næste uge.", [("Det Etiske Råd", "ORG")]),
     ("flaadestation", "Skibet ligger ved Flådestation Korsør om vinteren.", [("Flådestation Korsør", "ORG")]),
     ("company-ampersand", "Opgaven gik til Hav & Kyst K/S sidste år.", [("Hav & Kyst K/S", "ORG")]),
+    ("company-og", "Sagen blev anlagt af Hav og Kyst K/S i går.", [("Hav og Kyst K/S", "ORG")]),
+    (
+        "two-orgs-not-one-company",
+        "Aftalen er indgået mellem Energistyrelsen og Vestjysk Energi A/S.",
+        [("Energistyrelsen", "ORG"), ("Vestjysk Energi A/S", "ORG")],
+    ),
     (
         "x-danmark",
         "Aftalen er indgået med Team Danmark og Dansk Erhverv.",
@@ -224,6 +230,29 @@ CASES = [
     ("hele-danmark", "Hele Danmark står sammen om indsatsen.", [("Danmark", "COUNTRY")]),
     ("regionsraadet-common-noun", "Regionsrådet mødes i dag på rådhuset.", []),
     # --- English passages
+    (
+        "english-danish-agency",
+        "Early today, The Danish Security and Intelligence Service (PET) made arrests. PET will brief the press.",
+        [
+            ("The Danish Security and Intelligence Service", "ORG"),
+            ("PET", "ORG"),
+            ("PET", "ORG"),
+        ],
+    ),
+    (
+        "english-ministry",
+        "The Ministry of Food and Agriculture said so.",
+        [("The Ministry of Food and Agriculture", "ORG")],
+    ),
+    ("english-government-not-org", "The Danish Government met today.", []),
+    # --- contact blocks
+    ("contact-label", "Pressekontakt: Xenia Holmgaard, tlf. 33 92 33 00", [("Xenia Holmgaard", "PERSON")]),
+    (
+        "contact-label-role",
+        "Yderligere oplysninger: Presseansvarlig Iben Thranholm, tlf. 41 22 33 44",
+        [("Iben Thranholm", "PERSON")],
+    ),
+    ("contact-label-no-name", "Kontakt: Sekretariatet, tlf. 33 92 33 00", []),
     (
         "english-police",
         "Copenhagen Police will hold a press briefing in Denmark.",

@@ -131,7 +131,7 @@ CASES = [
         "underskrev aftalen.",
         [
             ("Troels Lund Poulsen", "Troels Lund Poulsen", "forsvarsminister", "DK"),
-            ("Bjørn Arild Gram", "Bjørn Arild Gram", "forsvarsminister", "DK"),
+            ("Bjørn Arild Gram", "Bjørn Arild Gram", "forsvarsminister", "NO"),
         ],
     ),
     (
@@ -141,6 +141,46 @@ CASES = [
             ("Morten Bødskov", "Morten Bødskov", "erhvervsminister", "DK"),
             ("Bødskov", "Morten Bødskov", "erhvervsminister", "DK"),
         ],
+    ),
+    (
+        "nationality-of-colleague",
+        "I dag mødtes hun med sin svenske kollega, udenrigsminister Anna Berg, i Stockholm.",
+        [("Anna Berg", "Anna Berg", "udenrigsminister", "SE")],
+    ),
+    (
+        "country-of-a-list",
+        "Han mødte Finlands præsident Aino Virtanen, statsminister Mikko Laine, i Helsinki.",
+        [("Mikko Laine", "Mikko Laine", "statsminister", "FI")],
+    ),
+    (
+        "list-of-posts",
+        "Det siger kulturminister, minister for ligestilling og minister for nordisk samarbejde Ida Holm.",
+        [
+            (
+                "Ida Holm",
+                "Ida Holm",
+                "kulturminister, minister for ligestilling og minister for nordisk samarbejde",
+                "DK",
+            )
+        ],
+    ),
+    (
+        "coordination-without-hyphen",
+        "Miljø-, fødevare og fiskeriminister Jens Dahl besøgte Thyborøn. Ministeren var glad.",
+        [
+            ("Jens Dahl", "Jens Dahl", "miljø-, fødevare og fiskeriminister", "DK"),
+            ("Ministeren", "Jens Dahl", "miljø-, fødevare og fiskeriminister", "DK"),
+        ],
+    ),
+    (
+        "genitive-after-den",
+        "Under den polske forsvarsministers besøg i Karup blev aftalen underskrevet.",
+        [("forsvarsministers", None, "forsvarsminister", "PL")],
+    ),
+    (
+        "genitive-surname-in-sen",
+        "Beskæftigelsesminister Ane Halsboe-Jørgensens kommentar til tallene.",
+        [("Ane Halsboe-Jørgensen", "Ane Halsboe-Jørgensen", "beskæftigelsesminister", "DK")],
     ),
     ("no-minister-secretary", "Han mødte U.S. Secretary of Defense Lloyd Austin.", []),
     ("no-ministry", "Forsvarsministeriet oplyser, at ministeriet har modtaget brevet.", []),

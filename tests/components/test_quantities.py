@@ -232,6 +232,39 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("tre emner", quantity(3, "emne", None, category="other"))],
     ),
     (
+        "comparative-flere",
+        "I marts var der 500 flere ledige end året før.",
+        [("500 flere ledige", quantity(500, "ledig", "ledige"))],
+    ),
+    (
+        "comparative-faerre-guessed",
+        "Sygehusene havde 200 færre indlæggelser i januar.",
+        [("200 færre indlæggelser", quantity(200, "indlæggelse", "indlæggelser", category="other"))],
+    ),
+    (
+        "same-singular-and-plural",
+        "Der var 33 dødsfald og 12 uheld på vejene.",
+        [
+            ("33 dødsfald", quantity(33, "dødsfald", "dødsfald", category="other")),
+            ("12 uheld", quantity(12, "uheld", "uheld", category="other")),
+        ],
+    ),
+    (
+        "adjective-before-lexicon-noun",
+        "Kommunen har 50 forskellige tilbud til unge.",
+        [("50 forskellige tilbud", quantity(50, "tilbud", "tilbud", category="other"))],
+    ),
+    (
+        "coordinated-compound",
+        "Der er oprettet 40 bus- og togforbindelser.",
+        [("40 bus- og togforbindelser", quantity(40, "togforbindelse", "togforbindelser", category="other"))],
+    ),
+    (
+        "qualifier-with-article",
+        "Andelen har ligget omkring de 60 procent hele året.",
+        [("omkring de 60 procent", pct(60, approximate=True))],
+    ),
+    (
         "percent-af-after",
         "Målet er, at mindst 90 procent af patienterne udredes inden for en måned.",
         [("mindst 90 procent", pct(90, "patient", lower=90))],
@@ -275,6 +308,8 @@ NEGATIVES = [
     ("duration", "Projektet løber i 3 år og 6 måneder."),
     ("currency-after-adjective", "Norge støtter med 750.000 norske kroner."),
     ("superlative", "Det er de 3 største."),
+    ("adjective-not-a-noun", "Der kom 50 forskellige."),
+    ("comparative-of-a-measure", "Der er 3 gange flere ansøgere i år."),
 ]
 
 

@@ -145,12 +145,16 @@ _NOT_A_DATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-# Weekday phrases: "mandag", "på mandag", "natten til mandag", "i søndags" (fixed token sequences).
+# Weekday phrases: "mandag", "på mandag", "natten til mandag", "i søndags", "søndag aften" (fixed token
+# sequences).
 _WEEKDAY_MODIFIERS = ["på", "sidste", "forrige", "næste", "kommende", "til", "natten til"]
+_DAY_PARTS = ["morgen", "formiddag", "middag", "eftermiddag", "aften", "nat"]
 _WEEKDAY_PHRASES: list[str] = [
     *WEEKDAYS,
     *(f"{modifier} {day}" for modifier in _WEEKDAY_MODIFIERS for day in WEEKDAYS),
     *(f"i {day}s" for day in WEEKDAYS),
+    *(f"{day} {part}" for day in WEEKDAYS for part in _DAY_PARTS),
+    *(f"{modifier} {day} {part}" for modifier in _WEEKDAY_MODIFIERS[:-1] for day in WEEKDAYS for part in _DAY_PARTS),
 ]
 
 # A candidate: character offsets and, for the first items of an enumeration, the text to parse.

@@ -55,6 +55,25 @@ def _follows_name(doc: Doc, i: int, taken: set[int]) -> bool:
     return tok.is_alpha and tok.is_title and len(tok.text) > 1 and not tok.text.endswith("s")
 
 
+def drop_joined_names(spans: list[Span]) -> list[Span]:
+    """Drop a name pattern joined with "og"/"&" whose first word is a candidate of its own.
+
+    "Vind og Velfærd K/S" is one company; "Energistyrelsen og Ørsted A/S" is two organisations.
+    """
+    one_word = {s.start for s in spans if len(s) == 1}
+    return [
+        s
+        for s in spans
+        if not (
+            s.label_ == "ORG"
+            and parse_rule_id(s.id_).key == ANY_KEY
+            and len(s) >= 3
+            and s[1].text in {"og", "&"}
+            and s.start in one_word
+        )
+    ]
+
+
 def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names built on an organisation's name: its genitive + a capitalised noun ("Miljøstyrelsens
     Kemikalieinspektion", "Regionsrådets Forretningsudvalg", "Region Hovedstadens Psykiatri") and its
@@ -109,19 +128,27 @@ def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
             known.setdefault(("".join(w[0] for w in words),), name)
     if not known:
         return []
+    by_first: dict[str, list[tuple[str, ...]]] = {}  # first token -> abbreviations starting with it
+    for key in known:
+        by_first.setdefault(key[0], []).append(key)
+        if len(key) == 1:
+            for ending in ("s", "'s", "’s"):
+                by_first.setdefault(key[0] + ending, []).append(key)
     found = []
     for tok in doc:
-        if tok.i in org_tokens:
+        keys = by_first.get(tok.text)
+        if keys is None or tok.i in org_tokens:
             continue
-        for key, name in known.items():
+        for key in keys:
             n = len(key)
             if tok.i + n > len(doc) or any(i in org_tokens for i in range(tok.i, tok.i + n)):
                 continue
             *head, last = (t.text for t in doc[tok.i : tok.i + n])
             genitive = (*head, last) not in known and (*head, strip_genitive(last)) == key
             if genitive or (*head, last) == key:
-                span_id = str(RuleId(name, genitive=genitive))
+                span_id = str(RuleId(known[key], genitive=genitive))
                 found.append(Span(doc, tok.i, tok.i + n, label="ORG", span_id=span_id))
+                break
     return found
 
 
@@ -164,6 +191,7 @@ class EntityResolver:
                 continue  # "Politiet efterlyser ...": a common noun at a sentence start
             kept.append(span)
         kept = self._extend_orgs(doc, kept)
+        kept = drop_joined_names(kept)
         kept = extend_org_names(doc, kept)
         kept += abbreviation_mentions(doc, kept)
         kept.sort(

@@ -49,7 +49,11 @@ PARTY_LETTERS = frozenset("A B C D F I K M O V Æ Ø Å S SF RV EL LA DF KF ALT 
 COUNTRY_LEAD_SKIP = frozenset(
     "den det de nuværende tidligere afgående nye nyudnævnte daværende kommende fungerende konstituerede "
     "nyvalgte ,".split()
+    # "sin svenske kollega, udenrigsminister Anna Berg": the nationality is the colleague's
+    + "kollega kollegaer kolleger kollegen modpart".split()
 )
+# A surname in -sen/-son with an -s is a genitive ("Ane Halsboe-Jørgensens kommentar").
+GENITIVE_SURNAME = re.compile(r"(?:sen|son)s$")
 MAX_NAME_TOKENS = 5
 ROLE_HEADS = (
     "formand",
@@ -108,6 +112,66 @@ def same_post(short: str, full: str) -> bool:
         stem = short.removesuffix("minister").rstrip("s")
         return len(stem) >= 4 and full.removeprefix("minister for ").startswith(stem)
     return False
+
+
+# Labels of a release's contact block: "Pressekontakt: Anne Holm, tlf. ...", "Yderligere oplysninger: ...".
+CONTACT_LABELS = frozenset(
+    "kontakt pressekontakt kontaktperson kontaktpersoner presse pressevagt pressevagten oplysninger "
+    "information info spørgsmål".split()
+)
+
+
+def is_contact_label(doc: Doc, i: int) -> bool:
+    """Token i is the colon after a contact label: a name may follow."""
+    return doc[i].text == ":" and i > 0 and doc[i - 1].lower_ in CONTACT_LABELS
+
+
+def join_titles(doc: Doc, titles: list[Title], nationalities: dict[str, str]) -> list[Title]:
+    """Titles as written for one person, from the titles found token by token.
+
+    - a list of posts is one title: "kirkeminister, minister for landdistrikter og minister for nordisk
+      samarbejde" (a "for" phrase that runs into the next post keeps it; the post inside is dropped);
+    - a coordination whose middle part lacks its hyphen: "Klima-, energi og forsyningsminister";
+    - a genitive after "den": "den armenske udenrigsministers besøg" refers to one minister, as a
+      definite title does.
+    """
+    kept: list[Title] = []
+    reach: Title | None = None  # the earlier title that reaches furthest: one pass, no pairs
+    for t in titles:
+        if reach is not None and reach.start < t.start and t.end <= reach.end and not t.definite:
+            continue  # "minister for landdistrikter og minister for nordisk samarbejde": the inner post
+        kept.append(t)
+        if reach is None or t.end > reach.end:
+            reach = t
+    out: list[Title] = []
+    for title in kept:
+        start, text = title.start, title.title
+        if (
+            start >= 4
+            and doc[start - 1].lower_ == "og"
+            and doc[start - 2].is_alpha
+            and doc[start - 2].is_lower
+            and doc[start - 3].text == ","
+            and COMPOUND_PART.match(doc[start - 4].text)
+        ):
+            start -= 4
+            while start > 0 and (COMPOUND_PART.match(doc[start - 1].text) or doc[start - 1].text == ","):
+                start -= 1
+            text = f"{doc[start : title.start].text.lower()} {title.title}"
+        definite = title.definite
+        if not definite and doc[title.start].lower_.endswith("ministers"):
+            k = title.start - 1
+            if k >= 0 and (doc[k].lower_ in nationalities or doc[k].lower_.endswith("e")):
+                k -= 1
+            definite = k >= 0 and doc[k].lower_ in {"den", "det"}
+        joined = Title(start, title.end, text, definite)
+        prev = out[-1] if out else None
+        if prev is not None and not prev.definite and prev.end + 1 == start and doc[prev.end].text in {",", "og"}:
+            separator = ", " if doc[prev.end].text == "," else " og "
+            out[-1] = Title(prev.start, joined.end, prev.title + separator + joined.title, joined.definite)
+        else:
+            out.append(joined)
+    return out
 
 
 class PersonFinder:
@@ -201,7 +265,23 @@ class PersonFinder:
                     text = f"{text} {doc[end:k].text}".lower()
                     end = k
             titles.append(Title(start, end, text, definite))
-        return titles
+        return join_titles(doc, titles, self.nationalities)
+
+    def _country_position(self, doc: Doc, i: int) -> int:
+        """The token before a title (from i back) that may name its country, past "den", "nye", ",".
+
+        In a list of office holders the country before the first holder counts for all: "Moldovas
+        præsident Maia Sandu, premierminister Dorin Recean" -> Moldova for Recean too.
+        """
+        while i >= 0 and doc[i].lower_ in COUNTRY_LEAD_SKIP and doc[i].lower_ not in self.nationalities:
+            i -= 1
+        if i >= 1 and doc[i + 1].text == "," and self._is_name_word(doc[i]):
+            k = i
+            while k >= 0 and self._is_name_word(doc[k]) and i - k < MAX_NAME_TOKENS:
+                k -= 1
+            if k >= 0 and (self._is_role(doc[k].lower_) or MINISTER_TOKEN.match(doc[k].text)):
+                return self._country_position(doc, k - 1)
+        return i
 
     def _title_country(self, doc: Doc, title: Title, genitive_countries: dict[int, str]) -> str | None:
         """The country before a title: a nationality ("den svenske statsminister") or a genitive country.
@@ -209,8 +289,7 @@ class PersonFinder:
         `genitive_countries` maps the token end of each genitive COUNTRY span ("Sveriges") to its ISO code.
         """
         i = title.start - 1
-        while i >= 0 and doc[i].lower_ in COUNTRY_LEAD_SKIP and doc[i].lower_ not in self.nationalities:
-            i -= 1
+        i = self._country_position(doc, i)
         if i < 0:
             return None
         if doc[i].lower_ in self.nationalities:
@@ -250,7 +329,7 @@ class PersonFinder:
         for tok in doc:
             low = tok.lower_
             start = None
-            if low in SPEECH_VERBS or self._is_role(low):
+            if low in SPEECH_VERBS or self._is_role(low) or is_contact_label(doc, tok.i):
                 start = tok.i + 1
                 while start < len(doc) and (self._is_role(doc[start].lower_) or doc[start].text == ","):
                     start += 1
@@ -288,7 +367,7 @@ class PersonFinder:
             if start in taken:
                 continue
             words = [t.text for t in doc[start:end]]
-            genitive = words[-1].endswith(("'s", "’s"))
+            genitive = words[-1].endswith(("'s", "’s")) or bool(GENITIVE_SURNAME.search(words[-1]))
             if genitive:
                 words[-1] = strip_genitive(words[-1])
             canonical = " ".join(words)

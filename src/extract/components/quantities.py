@@ -61,6 +61,10 @@ _ADJECTIVAL_UNITS = frozenset(
     """ledig civil frivillig arbejdsløs værnepligtig ansat studerende besøgende ung voksen ældre indsat anholdt
     sigtet dræbt såret død savnet""".split()
 )
+# Comparatives right after the number: "500 flere ledige", "200 færre indlæggelser".
+_COMPARATIVES = frozenset({"flere", "færre"})
+# Endings of adjectives that look like plural nouns to the guess: "50 forskellige", "20 øvrige", "tekniske".
+_ADJECTIVE_ENDINGS = ("ige", "iske")
 # Short forms that are safe as the last part of a compound ("kampfly", "F-16-fly"); others need 4 letters.
 _SHORT_COMPOUND_HEADS = frozenset({"fly"})
 
@@ -88,6 +92,18 @@ def _guess_unit(plural: str) -> Unit:
     else:
         person = lemma.endswith(_PERSON_ENDINGS)
     return Unit(lemma, "personnel" if person else "other")
+
+
+def _coordinated_part(doc: Doc, i: int) -> bool:
+    """Token i is the first part of a coordinated compound: "færdsels-" in "færdsels- og afgiftssager"."""
+    token = doc[i]
+    return (
+        i + 2 < len(doc)
+        and len(token.text) > 2
+        and token.text.endswith("-")
+        and token.text[:-1].isalpha()
+        and doc[i + 1].lower_ in ("og", "eller")
+    )
 
 
 def _is_year(measure: Measure) -> bool:
@@ -150,8 +166,13 @@ class QuantityFinder:
     def _unit_token(self, doc: Doc, i: int) -> tuple[Token, Unit] | None:
         """The unit noun after the number (token i on), allowing up to two adjectives or model names."""
         adjectives = 0
+        if i < len(doc) and doc[i].lower_ in _COMPARATIVES:
+            i += 1
         while i < len(doc):
             token = doc[i]
+            if _coordinated_part(doc, i):  # "464 færdsels- og afgiftssager": the noun after "og" counts
+                i += 2
+                continue
             unit = self.unit(token.text)
             if unit is not None:
                 if unit.lemma in _ADJECTIVAL_UNITS and i + 1 < len(doc) and self.unit(doc[i + 1].text):
@@ -180,6 +201,10 @@ class QuantityFinder:
         are guessed from its ending ("bilister" -> bilist, personnel).
         """
         last: Token | None = None
+        if i < len(doc) and doc[i].lower_ in _COMPARATIVES:
+            i += 1
+        if i < len(doc) and _coordinated_part(doc, i):
+            i += 2
         for token in doc[i : i + 3]:
             lower = token.lower_
             if lower in _NOT_COUNTED:
@@ -187,7 +212,7 @@ class QuantityFinder:
             if not (token.is_alpha and token.is_lower and lower.endswith(("e", "er"))) or lower in CLOSED_CLASS:
                 break
             last = token
-        if last is None or last.lower_.endswith("ste") or last.lower_ in _ORDINALS:
+        if last is None or last.lower_.endswith(("ste", *_ADJECTIVE_ENDINGS)) or last.lower_ in _ORDINALS:
             return None
         return last, _guess_unit(last.lower_)
 

@@ -129,7 +129,7 @@ MONTH_ANY = rf"(?:{_alt(list(MONTHS))}|(?:{_alt(list(MONTH_ABBREVIATIONS))})\.?)
 WEEKDAY = rf"(?:{_alt(list(WEEKDAYS))})"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])"
 MONTHNUM = r"(?:1[0-2]|0?[1-9])"
-YEAR_DIGITS = r"(?:19|20)\d\d"
+YEAR_DIGITS = r"(?:1[89]|20)\d\d"  # historical releases reach back to "januar 1850"
 # After these a number is an amount, not a year: "2017 kroner", "i 2017 mio. kr.", "2017 pct.".
 AMOUNT_AFTER = (
     rf"{WSO}(?:kr\b|kr\.|kroner|mio\b|mio\.|mia\b|mia\.|mill|millioner|milliarder|euro|dollar"
@@ -159,11 +159,11 @@ DAY_ENGLISH = (
     rf"{WS}{YEAR_DIGITS})"
 )
 MONTH_YEAR = rf"(?P<m>{MONTH_ANY}){WS}(?P<y>{YEAR_DIGITS})"
-MONTH_ALONE = rf"(?P<m>{MONTH_FULL})"
+MONTH_ALONE = rf"(?P<m>{MONTH_FULL})(?:{WS}måned)?"  # "i december måned"
 YEAR_ALONE = rf"(?:år{WS})?(?P<y>{YEAR_DIGITS})"
 WEEK = rf"uge{WS}(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?!\d)(?:,?{WS}(?:i{WS})?(?P<y>{YEAR_DIGITS}))?"
 QUARTER = (
-    rf"(?:(?P<n>[1-4])\.{WSO}|(?P<nw>første|andet|anden|tredje|fjerde){WS})kvartal"
+    rf"(?:(?P<n>[1-4])\.{WSO}|(?P<nw>første|andet|anden|tredje|fjerde|sidste){WS})kvartal"
     rf"(?:{WS}(?:af{WS}|i{WS})?(?P<y>{YEAR_DIGITS}))?"
     rf"|q(?P<q>[1-4]){WSO}(?P<qy>{YEAR_DIGITS})"
 )
@@ -174,11 +174,12 @@ HALF = (
 )
 SEASON = (
     rf"(?:(?P<mod>til|næste|kommende|sidste|forrige){WS})?"
-    rf"(?P<s>forår|sommer|efterår|vinter)(?:en|et)?{NOT_LETTER}"
+    rf"(?P<s>forår|sommer|efterår|vinter)(?:en|et|perioden)?{NOT_LETTER}"  # "i løbet af sommerperioden"
     rf"(?:{WS}(?P<y>{YEAR_DIGITS})(?:{WSO}[/-]{WSO}(?P<y2>(?:19|20)?\d\d))?)?"
 )
 WEEKDAY_PHRASE = (
     rf"(?:(?P<mod>på|sidste|forrige|næste|kommende|til|natten{WS}til){WS})?(?P<wd>{WEEKDAY})"
+    rf"(?:{WS}(?:morgen|formiddag|middag|eftermiddag|aften|nat))?"  # "søndag aften"
     rf"|i{WS}(?P<wds>{WEEKDAY})s"
 )
 
@@ -223,7 +224,21 @@ LEADS: dict[str, LeadKind] = {
     "efter": "after",
     "ved udgangen af": "at_end",
     "med udgangen af": "at_end",
+    # "budgetterne for 2011", "ledigheden for december 2022", "pr. 1. december"
+    "for": "in",
+    "pr.": "in",
+    "per": "in",
+    # "fra omkring januar 2022", "tidligt i morges", "den kommende vinter", "siden starten i 2007"
+    "omkring": "in",
+    "tidligt": "in",
+    "sent": "in",
+    "den": "in",
+    "starten i": "in",
+    "hen over": "in",
+    "henover": "in",
 }
+# Leads that take only a calendar date, month, year or season after them, never a deictic phrase.
+_CALENDAR_ONLY_LEADS = frozenset({"for", "pr.", "per", "den"})
 # A bound without a tense in its sentence looks forward, "siden" back.
 _LEAD_DIRECTIONS: dict[LeadKind, Tense] = {"until": "future", "before": "future", "after": "future"}
 LEAD = phrases(list(LEADS))
@@ -278,6 +293,9 @@ LEXICAL: dict[str, tuple[Granularity, int]] = {
     "først på året": ("year", 0),
     "midt på året": ("year", 0),
     "sidst på året": ("year", 0),
+    "i løbet af ugen": ("week", 0),
+    "i løbet af måneden": ("month", 0),
+    "i løbet af året": ("year", 0),
 }
 
 
@@ -348,7 +366,10 @@ def _week_spec(m: re.Match[str]) -> _Spec:
 def _quarter_spec(m: re.Match[str]) -> _Spec:
     if m["q"]:
         return _Spec("quarter", year=int(m["qy"]), index=int(m["q"]))
-    index = int(m["n"]) if m["n"] else _ORDINAL_WORDS[m["nw"].lower()]
+    if m["n"]:
+        index = int(m["n"])
+    else:
+        index = 4 if m["nw"].lower() == "sidste" else _ORDINAL_WORDS[m["nw"].lower()]  # "sidste kvartal"
     return _Spec("quarter", year=int(m["y"]) if m["y"] else None, index=index)
 
 
@@ -397,9 +418,7 @@ def _weekday_spec(m: re.Match[str]) -> _Spec:
         return _Spec("day", weekday=WEEKDAYS[m["wds"].lower()], direction="strict_past")
     modifier = " ".join((m["mod"] or "").lower().split())
     direction = _WEEKDAY_DIRECTIONS.get(modifier)
-    return _Spec(
-        "day", weekday=WEEKDAYS[m["wd"].lower()], direction=direction, night=modifier == "natten til"
-    )
+    return _Spec("day", weekday=WEEKDAYS[m["wd"].lower()], direction=direction, night=modifier == "natten til")
 
 
 def _english_spec(m: re.Match[str]) -> _Spec:
@@ -488,9 +507,7 @@ def _period(spec: _Spec, year: int) -> tuple[date, date] | None:
     raise ValueError(f"unknown unit {spec.unit!r}")
 
 
-def _choose(
-    candidates: list[tuple[date, date]], published: date, direction: Direction | None
-) -> tuple[date, date]:
+def _choose(candidates: list[tuple[date, date]], published: date, direction: Direction | None) -> tuple[date, date]:
     """The candidate consistent with the direction, nearest to the publication date."""
     if direction == "past":
         pool = [c for c in candidates if c[0] <= published]
@@ -642,6 +659,9 @@ def _parse_range(text: str, published: date | None, tense: Tense | None) -> Date
             and _SHORT_YEAR_RE.fullmatch(right_text)
         ):
             right_spec = _Spec("year", year=left_spec.year // 100 * 100 + int(right_text))  # "2018-23"
+        if right_spec is None and left_spec is not None and left_spec.unit == "week" and right_text.isdigit():
+            if 1 <= int(right_text) <= 53:
+                right_spec = replace(left_spec, index=int(right_text))  # "fra uge 37 til 38"
         if left_spec is None or right_spec is None:
             continue
         value = _join(left_spec, right_spec, published, tense)
@@ -667,9 +687,7 @@ def _join(left: _Spec, right: _Spec, published: date | None, tense: Tense | None
         second_value = _resolve(_fill(second, anchor.year, anchor.month), published, tense)
         if second_value is not None and second_value.start and second_value.end and first_value.start:
             assert first_value.end is not None
-            wrong_order = (
-                second_value.start > first_value.end if right_first else second_value.end < first_value.start
-            )
+            wrong_order = second_value.start > first_value.end if right_first else second_value.end < first_value.start
             if wrong_order:  # "28. december - 3. januar 2024", "november-februar"
                 year = anchor.year - 1 if right_first else anchor.year + 1
                 second_value = _resolve(_fill(second, year, anchor.month), published, tense)
@@ -724,6 +742,12 @@ def _parse(text: str, published: date | None, tense: Tense | None) -> DateValue 
         kind = LEADS[lead]
         if lead == "fra" and LEXICAL.get(m["rest"], ("day", 0))[1] < 0:
             return None  # "prisniveauet fra sidste år": where from, not since when
+        if lead in _CALENDAR_ONLY_LEADS and (
+            m["rest"].lower() in LEXICAL or (_point_spec(m["rest"]) is None and _LEAD_RE.fullmatch(m["rest"]))
+        ):
+            # "tak for i dag", "et grundlag for næste år", "strategien for den kommende vinter": the phrase
+            # after "for" is the mention, not the lead
+            return None
         default = "past" if lead == "siden" else _LEAD_DIRECTIONS.get(kind)
         inner = _parse(m["rest"], published, tense or default)
         return _apply_lead(kind, inner) if inner is not None else None

@@ -97,6 +97,10 @@ QUALIFIERS: dict[str, Qualifier] = {
     "omkring": _APPROX,
     "omtrent": _APPROX,
     "henved": _APPROX,
+    # "omkring de 60 %": the article stands between the qualifier and the number
+    "omkring de": _APPROX,
+    "cirka de": _APPROX,
+    "ca. de": _APPROX,
 }
 
 
