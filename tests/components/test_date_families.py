@@ -100,7 +100,7 @@ IN_SENTENCES = [
     sentence(
         "deictic_period",
         "Resultatet for forrige kvartal var positivt.",
-        "forrige kvartal",
+        "for forrige kvartal",
         "2023-10-01",
         "2023-12-31",
         "quarter",
@@ -116,7 +116,7 @@ IN_SENTENCES = [
     sentence(
         "deictic_period",
         "Tallene for denne måned viser en stigning.",
-        "denne måned",
+        "for denne måned",
         "2024-02-01",
         "2024-02-29",
         "month",
@@ -173,7 +173,7 @@ IN_SENTENCES = [
     sentence(
         "season_half",
         "Ordningen gælder for skoleåret 2024/25.",
-        "skoleåret 2024/25",
+        "for skoleåret 2024/25",
         "2024-08-01",
         "2025-07-31",
         "year",

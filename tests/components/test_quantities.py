@@ -234,35 +234,35 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "comparative-flere",
         "I marts var der 500 flere ledige end året før.",
-        [("500 flere ledige", quantity(500, "ledig", "ledige"))],
+        [("500 flere ledige", quantity(500, "ledig", None))],
     ),
     (
         "comparative-faerre-guessed",
         "Sygehusene havde 200 færre indlæggelser i januar.",
-        [("200 færre indlæggelser", quantity(200, "indlæggelse", "indlæggelser", category="other"))],
+        [("200 færre indlæggelser", quantity(200, "indlæggelse", None, category="other"))],
     ),
     (
         "same-singular-and-plural",
         "Der var 33 dødsfald og 12 uheld på vejene.",
         [
-            ("33 dødsfald", quantity(33, "dødsfald", "dødsfald", category="other")),
-            ("12 uheld", quantity(12, "uheld", "uheld", category="other")),
+            ("33 dødsfald", quantity(33, "dødsfald", None, category="other")),
+            ("12 uheld", quantity(12, "uheld", None, category="other")),
         ],
     ),
     (
         "adjective-before-lexicon-noun",
         "Kommunen har 50 forskellige tilbud til unge.",
-        [("50 forskellige tilbud", quantity(50, "tilbud", "tilbud", category="other"))],
+        [("50 forskellige tilbud", quantity(50, "tilbud", None, category="other"))],
     ),
     (
         "coordinated-compound",
         "Der er oprettet 40 bus- og togforbindelser.",
-        [("40 bus- og togforbindelser", quantity(40, "togforbindelse", "togforbindelser", category="other"))],
+        [("40 bus- og togforbindelser", quantity(40, "togforbindelse", None, category="other"))],
     ),
     (
         "qualifier-with-article",
         "Andelen har ligget omkring de 60 procent hele året.",
-        [("omkring de 60 procent", pct(60, approximate=True))],
+        [("omkring de 60 procent", pct(60, "andel", approximate=True))],
     ),
     (
         "percent-af-after",
