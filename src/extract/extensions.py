@@ -41,3 +41,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Tell `doc_text` the text a Doc was made from, so no component joins its tokens again.
+
+    spaCy's tokenizer keeps every character (tokens plus their trailing whitespace are the input), so
+    the input is the Doc's text; the lengths are compared as a cheap guard.
+    """
+    if len(doc) == 0 or doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        _TEXTS[doc] = text
+    return doc

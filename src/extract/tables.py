@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 from spacy.tokens import Doc
 
+from extract.extensions import doc_text
 from extract.readers import Record
 
 # Logical column types, mapped to pandas dtypes here and to SQL and Arrow types in sinks/.
@@ -156,7 +157,7 @@ def doc_rows(record: Record, doc: Doc | None, run_id: str | None = None) -> Rows
     if doc is None:
         return rows
     doc_id = record.id
-    text = doc.text
+    text = doc_text(doc)
     for ent in doc.ents:
         end = _span_end(doc, ent.start_char, ent.end_char)
         extra = (doc._.ent_extra or {}).get(f"{ent.start_char}:{ent.end_char}", {})

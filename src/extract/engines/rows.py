@@ -13,6 +13,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.extensions import remember_text
 from extract.readers import DEFAULT_MAX_CHARS, Record
 from extract.tables import Rows, doc_rows
 from extract.wording import mask_secrets
@@ -20,7 +21,8 @@ from extract.wording import mask_secrets
 
 def make_doc(nlp: Language, record: Record) -> Doc:
     """A Doc carrying the record's id and publication date, ready for the pipeline's components."""
-    doc = nlp.make_doc(record.text or "")
+    text = record.text or ""
+    doc = remember_text(nlp.make_doc(text), text)
     doc._.doc_id = record.id
     doc._.published = record.published
     return doc
