@@ -239,7 +239,9 @@ LEADS: dict[str, LeadKind] = {
 # and after "den" a season looked at from now ("den kommende vinter"); never a deictic phrase ("tak for i
 # dag", "et grundlag for næste år", "tallene for forrige kvartal": the phrase is the mention, not the lead).
 _CALENDAR_ONLY_LEADS = frozenset({"for", "pr.", "per", "den"})
-_CALENDAR_REST = re.compile(rf"(?:(?:den|d\.){WSO})?(?:\d|{MONTH_FULL}|uge{NOT_LETTER})", re.IGNORECASE)
+_CALENDAR_REST = re.compile(
+    rf"(?:(?:den|d\.){WSO})?(?:\d|{MONTH_FULL}|uge{NOT_LETTER})|[a-zæøå]+året{WS}\d", re.IGNORECASE
+)  # "for skoleåret 2024/25" names its year
 _DEN_REST = re.compile(
     rf"(?:kommende|næste|forrige|sidste){WS}(?:forår|sommer|efterår|vinter)(?:en|et)?{NOT_LETTER}", re.IGNORECASE
 )
