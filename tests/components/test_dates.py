@@ -136,6 +136,8 @@ SENTENCES = [
     mention("Målet skal nås frem mod 2030.", "frem mod 2030", None, "2030-12-31", "year"),
     mention("Så siger vi tak for i dag.", "i dag", "2023-03-15", "2023-03-15", "day"),
     mention("Aftalen er et godt grundlag for næste år.", "næste år", "2024-01-01", "2024-12-31", "year"),
+    mention("Tallene for sidste måned er klar.", "sidste måned", "2023-02-01", "2023-02-28", "month"),
+    mention("Status pr. den 1. april 2023 er god.", "pr. den 1. april 2023", "2023-04-01", "2023-04-01", "day"),
 ]
 
 

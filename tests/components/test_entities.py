@@ -213,6 +213,12 @@ CASES = [
     ("naevnet-for", "Sagen er indbragt for Klagenævnet for Udbud.", [("Klagenævnet for Udbud", "ORG")]),
     ("fonden-name", "Legatet uddeles af Fonden Vestjysk Kulturarv hvert år.", [("Fonden Vestjysk Kulturarv", "ORG")]),
     ("statens-name", "Prøven blev analyseret af Statens Vejlaboratorium i går.", [("Statens Vejlaboratorium", "ORG")]),
+    ("det-adjective-not-a-name", "Den Nye Dagsorden blev præsenteret i går.", []),
+    (
+        "two-agencies-joined",
+        "Sagen er sendt til Styrelsen for Patientsikkerhed og Klagenævnet for Udbud.",
+        [("Styrelsen for Patientsikkerhed", "ORG"), ("Klagenævnet for Udbud", "ORG")],
+    ),
     ("det-adjective-name", "Sagen drøftes i Det Etiske Råd i næste uge.", [("Det Etiske Råd", "ORG")]),
     ("flaadestation", "Skibet ligger ved Flådestation Korsør om vinteren.", [("Flådestation Korsør", "ORG")]),
     ("company-ampersand", "Opgaven gik til Hav & Kyst K/S sidste år.", [("Hav & Kyst K/S", "ORG")]),

@@ -56,22 +56,28 @@ def _follows_name(doc: Doc, i: int, taken: set[int]) -> bool:
 
 
 def drop_joined_names(spans: list[Span]) -> list[Span]:
-    """Drop a name pattern joined with "og"/"&" whose first word is a candidate of its own.
+    """Drop a name pattern joined with "og"/"&" that is two names rather than one.
 
-    "Vind og Velfærd K/S" is one company; "Energistyrelsen og Ørsted A/S" is two organisations.
+    "Vind og Velfærd K/S" is one company; "Energistyrelsen og Ørsted A/S" is two organisations (its
+    first word is a candidate of its own), and so is "Styrelsen for Patientsikkerhed og Klagenævnet for
+    Udbud" (a candidate starts inside the joined name and ends after it).
     """
     one_word = {s.start for s in spans if len(s) == 1}
-    return [
-        s
-        for s in spans
-        if not (
-            s.label_ == "ORG"
-            and parse_rule_id(s.id_).key == ANY_KEY
-            and len(s) >= 3
-            and s[1].text in {"og", "&"}
-            and s.start in one_word
-        )
-    ]
+    reach: dict[int, int] = {}  # token -> the furthest end of a candidate starting there
+    for s in spans:
+        reach[s.start] = max(reach.get(s.start, 0), s.end)
+
+    def joined_two(s: Span) -> bool:
+        if s.label_ != "ORG" or parse_rule_id(s.id_).key != ANY_KEY or len(s) < 3:
+            return False
+        joins = [t.i for t in s[1:-1] if t.text in {"og", "&"}]
+        if not joins:
+            return False
+        if s[1].text in {"og", "&"} and s.start in one_word:
+            return True
+        return any(reach.get(i, 0) > s.end for i in range(joins[0] + 1, s.end))
+
+    return [s for s in spans if not joined_two(s)]
 
 
 def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -238,7 +238,16 @@ LEADS: dict[str, LeadKind] = {
     "henover": "in",
 }
 # Leads that take only a calendar date, month, year or season after them, never a deictic phrase.
+# What may follow them: a number, a month or "uge" ("for 2011", "pr. 1. december", "for december 2022"),
+# and after "den" a season looked at from now ("den kommende vinter"); never a deictic phrase ("tak for i
+# dag", "et grundlag for næste år", "tallene for forrige kvartal": the phrase is the mention, not the lead).
 _CALENDAR_ONLY_LEADS = frozenset({"for", "pr.", "per", "den"})
+_CALENDAR_REST = re.compile(
+    rf"(?:(?:den|d\.){WSO})?(?:\d|{MONTH_FULL}|uge{NOT_LETTER})|[a-zæøå]+året{WS}\d", re.IGNORECASE
+)  # "for skoleåret 2024/25" names its year
+_DEN_REST = re.compile(
+    rf"(?:kommende|næste|forrige|sidste){WS}(?:forår|sommer|efterår|vinter)(?:en|et)?{NOT_LETTER}", re.IGNORECASE
+)
 # A bound without a tense in its sentence looks forward, "siden" back.
 _LEAD_DIRECTIONS: dict[LeadKind, Tense] = {"until": "future", "before": "future", "after": "future"}
 LEAD = phrases(list(LEADS))
@@ -742,11 +751,7 @@ def _parse(text: str, published: date | None, tense: Tense | None) -> DateValue 
         kind = LEADS[lead]
         if lead == "fra" and LEXICAL.get(m["rest"], ("day", 0))[1] < 0:
             return None  # "prisniveauet fra sidste år": where from, not since when
-        if lead in _CALENDAR_ONLY_LEADS and (
-            m["rest"].lower() in LEXICAL or (_point_spec(m["rest"]) is None and _LEAD_RE.fullmatch(m["rest"]))
-        ):
-            # "tak for i dag", "et grundlag for næste år", "strategien for den kommende vinter": the phrase
-            # after "for" is the mention, not the lead
+        if lead in _CALENDAR_ONLY_LEADS and not (_DEN_REST if lead == "den" else _CALENDAR_REST).match(m["rest"]):
             return None
         default = "past" if lead == "siden" else _LEAD_DIRECTIONS.get(kind)
         inner = _parse(m["rest"], published, tense or default)
