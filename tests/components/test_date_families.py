@@ -100,7 +100,7 @@ IN_SENTENCES = [
     sentence(
         "deictic_period",
         "Resultatet for forrige kvartal var positivt.",
-        "for forrige kvartal",
+        "forrige kvartal",
         "2023-10-01",
         "2023-12-31",
         "quarter",
@@ -116,7 +116,7 @@ IN_SENTENCES = [
     sentence(
         "deictic_period",
         "Tallene for denne måned viser en stigning.",
-        "for denne måned",
+        "denne måned",
         "2024-02-01",
         "2024-02-29",
         "month",
