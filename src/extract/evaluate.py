@@ -137,11 +137,17 @@ def gold_mentions(gold: Gold) -> list[Mention]:
     return out
 
 
+# Entity labels the gold files do not annotate (corpus/ANNOTATION.md): predictions of them are not scored.
+UNANNOTATED_LABELS = frozenset({"LOC"})
+
+
 def predicted_mentions(tables: Tables, doc_id_of: dict[str, str]) -> list[Mention]:
     out: list[Mention] = []
     for table in MENTION_TABLES:
         df = getattr(tables, table)
         for row in df.to_dict("records"):
+            if table == "entities" and row["label"] in UNANNOTATED_LABELS:
+                continue
             label = row["label"] if table == "entities" else ("MINISTER" if table == "ministers" else table.upper())
             values = tuple((k, _norm(row.get(k))) for k in VALUE_KEYS[table])
             doc_id = doc_id_of.get(row["doc_id"], row["doc_id"])

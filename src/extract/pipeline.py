@@ -19,10 +19,15 @@ COMPONENTS: list[tuple[str, dict[str, Any]]] = [
     ("extract/gazetteer", {}),
     ("extract/ministers", {}),
     ("extract/entities", {}),
+    ("extract/model_ner", {}),
+    ("extract/combine", {}),
     ("extract/amounts", {}),
     ("extract/quantities", {}),
     ("extract/dates", {}),
 ]
+# Our trained NER model and the step that merges its entities with the rules' ones; `load(ner=False)` leaves
+# them out (the rules-only fast path).
+MODEL_COMPONENTS = frozenset({"extract/model_ner", "extract/combine"})
 # Company suffixes the blank tokenizer splits at a sentence end ("A/S." -> "A", "/", "S.").
 TOKENIZER_SPECIAL_CASES = {
     "A/S.": [{ORTH: "A/S"}, {ORTH: "."}],
@@ -41,8 +46,11 @@ def _factory_module(factory: str) -> str:
     return "extract.components." + factory.split("/", 1)[1]
 
 
-def load() -> Language:
-    """Build the pipeline. Round-trips through `nlp.to_disk(path)` / `spacy.load(path)`."""
+def load(ner: bool = True) -> Language:
+    """Build the pipeline. Round-trips through `nlp.to_disk(path)` / `spacy.load(path)`.
+
+    `ner=False` gives the rules only: faster, and every entity carries a cue or a gazetteer entry.
+    """
     nlp = spacy.blank("da")
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     for text, tokens in TOKENIZER_SPECIAL_CASES.items():
@@ -50,6 +58,8 @@ def load() -> Language:
     infixes = [*(nlp.Defaults.infixes or []), GLUED_DATE_INFIX]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for factory, config in COMPONENTS:
+        if not ner and factory in MODEL_COMPONENTS:
+            continue
         importlib.import_module(_factory_module(factory))
         nlp.add_pipe(factory, name=factory.split("/", 1)[1], config=config)
     return nlp

@@ -1,0 +1,254 @@
+"""`extract/combine`: merge the model's entities (`doc.spans["model"]`) into the rules' `doc.ents`.
+
+The one tested step that lets the model in. Rules, in order:
+0. a model span must look like a name: no line break inside (release chrome: "Kontakt\nPressechef"), no
+   trailing hyphen ("Kultur-"), a capitalised word, and not a common word that only starts a sentence or line
+   ("Aftalen", "Lovforslaget"; the model's `common_words.txt`, words seen in lower case in its training text);
+1. a rule entity wins: a model span that overlaps one is dropped;
+2. labels map onto ours: PER -> PERSON; LOC -> CITY or COUNTRY when the gazetteer matched exactly those tokens
+   (with its GeoNames id / ISO code), else LOC; ORG -> ORG, with the gazetteer's canonical name when it knows it;
+3. a name the model found is found again at every mention the text repeats: the same words, a person's surname
+   alone, an organisation's abbreviation given in parentheses after it ("Dansk Flygtningehjælp (DFH)");
+4. a model PERSON right after a minister title ("udenrigsminister Ann Linde") is that minister: a
+   `doc.spans["ministers"]` row at each of its mentions, unless the ministers component already has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.lang.da import Danish
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.components.entities import SENTENCE_ENDS
+from extract.components.ministers import PersonFinder
+from extract.components.model_ner import COMMON_WORDS, DEFAULT_MODEL, model_path
+from extract.extensions import register_extensions
+from extract.resources import city_records, word_list
+from extract.rule_ids import ANY_KEY, parse_rule_id, strip_genitive
+
+MODEL_LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
+GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
+DEFINITE_ENDINGS = ("en", "et", "ne")
+
+register_extensions()
+
+
+@dataclass(frozen=True)
+class Found:
+    """An entity the model added: where, our label, canonical name, kb_id, a city's country, end of the name."""
+
+    start: int
+    end: int
+    label: str
+    canonical: str
+    kb_id: str = ""
+    country: str | None = None
+    name_end_char: int = 0
+
+
+def name_without_genitive(doc: Doc, span: Span, known_genitive: bool) -> str:
+    """The span's text without a genitive ending: always "'s", a bare "s" only when the gazetteer says so or the
+    text also names it without the "s" ("Nordeas" beside "Nordea"; "Hans" and "Paris" keep theirs)."""
+    text = span.text
+    if text.endswith(GENITIVE_ENDINGS) or known_genitive:
+        return strip_genitive(text)
+    if text.endswith("s") and len(span[-1]) > 2:
+        bare = text[:-1]
+        if any(t.text == bare.split()[-1] for t in doc if t.i < span.start or t.i >= span.end):
+            return bare
+    return text
+
+
+def starts_line_or_sentence(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return "\n" in prev.whitespace_ or prev.is_space or prev.text in SENTENCE_ENDS
+
+
+def looks_like_name(doc: Doc, span: Span, common_words: frozenset[str]) -> bool:
+    """Rule 0: what the model may add at all."""
+    if any("\n" in t.text or ("\n" in t.whitespace_ and t.i < span.end - 1) for t in span):
+        return False
+    if span.text.endswith("-") or not any(t.text[:1].isupper() for t in span):
+        return False
+    last = span[-1].text.lower()
+    if "-" in last and last.rsplit("-", 1)[1] in common_words:
+        return False  # a noun compound: "F-16-fly", "C-130J-fly"
+    if len(span) == 1 and (
+        last in word_list("person_roles.txt") or last.removesuffix("en") in word_list("person_roles.txt")
+    ):
+        return False  # a role noun alone: "Formand", "Journalist"
+    if len(span) == 1 and starts_line_or_sentence(doc, span.start):
+        return not (last in common_words or definite_compound(last, common_words))
+    return True
+
+
+def definite_compound(word: str, common_words: frozenset[str]) -> bool:
+    """A compound whose head is a common definite noun: "lovforslaget" (forslaget), "ansøgningsfristen" (fristen)."""
+    for k in range(3, len(word) - 4):
+        head = word[k:]
+        if head.endswith(DEFINITE_ENDINGS) and head in common_words:
+            return True
+    return False
+
+
+def read_common_words(model: str) -> frozenset[str]:
+    path = model_path(model) / COMMON_WORDS
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#"))
+
+
+class EntityCombiner:
+    def __init__(
+        self, nlp: Language, name: str, model_key: str, gazetteer_key: str, model: str = DEFAULT_MODEL
+    ) -> None:
+        self.name = name
+        self.model_key = model_key
+        self.gazetteer_key = gazetteer_key
+        self.common_words = read_common_words(model)
+        self.cities = city_records()
+        self.titles = PersonFinder(nlp, "titles", gazetteer_key=gazetteer_key)
+
+    def map_span(self, doc: Doc, span: Span) -> Found:
+        """Our label, canonical name and ids for one model span (rule 2)."""
+        label = MODEL_LABELS[span.label_]
+        same = [s for s in doc.spans.get(self.gazetteer_key, []) if s.start == span.start and s.end == span.end]
+        known = next((s for s in same if s.label_ in {"CITY", "COUNTRY"}), None) if label == "LOC" else None
+        if label == "ORG":
+            known = next((s for s in same if s.label_ == "ORG"), None)
+        rid = parse_rule_id(known.id_) if known is not None else None
+        name = name_without_genitive(doc, span, bool(rid and rid.genitive))
+        found = Found(span.start, span.end, label, name, name_end_char=span.start_char + len(name))
+        if known is None or rid is None:
+            return found
+        if known.label_ == "CITY":
+            record = self.cities.get(rid.key, {})
+            return Found(
+                span.start,
+                span.end,
+                "CITY",
+                str(record.get("name", name)),
+                rid.key if rid.key.isdigit() else "",
+                record.get("country"),
+                found.name_end_char,
+            )
+        if known.label_ == "COUNTRY":
+            return Found(span.start, span.end, "COUNTRY", rid.key, rid.key, None, found.name_end_char)
+        canonical = name if rid.key == ANY_KEY else rid.key
+        return Found(span.start, span.end, "ORG", canonical, name_end_char=found.name_end_char)
+
+    @staticmethod
+    def _forms(doc: Doc, found: list[Found]) -> dict[tuple[str, ...], Found]:
+        """Word sequences that name an entity the model found (rule 3), longest first when matching."""
+        forms: dict[tuple[str, ...], Found] = {}
+        for f in found:
+            words = doc.text[doc[f.start].idx : f.name_end_char].split()
+            forms.setdefault(tuple(words), f)
+            if f.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                forms.setdefault((words[-1],), f)
+            e = f.end
+            if f.label == "ORG" and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+                abbr = doc[e + 1]
+                if abbr.is_upper and abbr.is_alpha and 2 <= len(abbr.text) <= 6:
+                    forms.setdefault((abbr.text,), f)
+        return forms
+
+    def _repeats(self, doc: Doc, found: list[Found], taken: set[int]) -> list[Found]:
+        forms = self._forms(doc, found)
+        out: list[Found] = []
+        for words in sorted(forms, key=len, reverse=True):
+            f = forms[words]
+            n = len(words)
+            for i in range(len(doc) - n + 1):
+                if taken.intersection(range(i, i + n)):
+                    continue
+                texts = [t.text for t in doc[i : i + n]]
+                last = texts[-1]
+                genitive = last != words[-1] and strip_genitive(last) == words[-1]
+                if texts[:-1] != list(words[:-1]) or (last != words[-1] and not genitive):
+                    continue
+                end_char = doc[i + n - 1].idx + (len(words[-1]) if genitive else len(last))
+                out.append(Found(i, i + n, f.label, f.canonical, f.kb_id, f.country, end_char))
+                taken.update(range(i, i + n))
+        return out
+
+    @staticmethod
+    def _known_names(doc: Doc, rule_ents: list[Span], found: list[Found]) -> list[Found]:
+        """A model span whose words another mention already tied to a fuller name takes that name: "DFH" after
+        "Dansk Flygtningehjælp (DFH)", "Stoltenberg" after "Jens Stoltenberg"."""
+        names: dict[tuple[str, str], str] = {}
+        for ent in rule_ents:
+            if ent.id_ and ent.id_ != ent.text and ent.label_ in {"PERSON", "ORG"}:
+                names.setdefault((ent.label_, ent.text), ent.id_)
+        for f in found:
+            text = doc[f.start : f.end].text
+            if f.canonical != text:
+                names.setdefault((f.label, text), f.canonical)
+        for label, canonical in [(e.label_, e.id_ or e.text) for e in rule_ents] + [
+            (f.label, f.canonical) for f in found
+        ]:
+            if label == "PERSON" and len(canonical.split()) >= 2:
+                names.setdefault((label, canonical.split()[-1]), canonical)
+        out = []
+        for f in found:
+            canonical = names.get((f.label, doc[f.start : f.end].text), f.canonical)
+            out.append(f if canonical == f.canonical else replace(f, canonical=canonical))
+        return out
+
+    def _ministers(self, doc: Doc, persons: list[Found]) -> None:
+        """Rule 4: a minister title right before a model PERSON names that person's post."""
+        existing = list(doc.spans.get("ministers", []))
+        covered = {s.start for s in existing}
+        gaz = list(doc.spans.get(self.gazetteer_key, []))
+        posts: dict[str, tuple[str, str]] = {}
+        for title in self.titles._titles(doc):
+            k = title.end + (1 if title.end < len(doc) and doc[title.end].text == "," else 0)
+            person = next((p for p in persons if p.start == k), None)
+            if person is not None and k not in covered and not title.definite:
+                country = self.titles._title_country(doc, title, gaz) or "DK"
+                posts.setdefault(person.canonical, (title.title, country))
+        added = [
+            Span(doc, p.start, p.end, label=posts[p.canonical][0], kb_id=posts[p.canonical][1], span_id=p.canonical)
+            for p in persons
+            if p.canonical in posts and p.start not in covered
+        ]
+        if added:
+            doc.spans["ministers"] = sorted(existing + added, key=lambda s: s.start)
+
+    def __call__(self, doc: Doc) -> Doc:
+        rule_ents = list(doc.ents)
+        taken = {i for e in rule_ents for i in range(e.start, e.end)}
+        found: list[Found] = []
+        for span in sorted(doc.spans.get(self.model_key, []), key=lambda s: s.start):
+            if span.label_ not in MODEL_LABELS or taken.intersection(range(span.start, span.end)):
+                continue
+            if not looks_like_name(doc, span, self.common_words):
+                continue
+            found.append(self.map_span(doc, span))
+            taken.update(range(span.start, span.end))
+        found += self._repeats(doc, found, taken)
+        found = self._known_names(doc, rule_ents, found)
+        extra = dict(doc._.ent_extra or {})
+        ents = list(rule_ents)
+        for f in found:
+            ent = Span(doc, f.start, f.end, label=f.label, kb_id=f.kb_id, span_id=f.canonical)
+            ents.append(ent)
+            extra[f"{ent.start_char}:{ent.end_char}"] = {"end_char": f.name_end_char, "country": f.country}
+        doc.ents = sorted(ents, key=lambda s: s.start)
+        doc._.ent_extra = extra
+        self._ministers(doc, sorted((f for f in found if f.label == "PERSON"), key=lambda f: f.start))
+        return doc
+
+
+@Danish.factory(
+    "extract/combine",
+    assigns=["doc.ents", "doc.spans"],
+    requires=["doc.ents", "doc.spans"],
+    default_config={"model_key": "model", "gazetteer_key": "gazetteer", "model": DEFAULT_MODEL},
+)
+def make_combine(nlp: Language, name: str, model_key: str, gazetteer_key: str, model: str) -> EntityCombiner:
+    return EntityCombiner(nlp, name, model_key, gazetteer_key, model)
