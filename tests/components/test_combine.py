@@ -29,6 +29,18 @@ RULE_BEATS_MODEL = [
         [("Aarhus Universitet", "ORG", "Aarhus Universitet", "")],
     ),
     (
+        "model-org-around-a-rule-city-is-the-organisation",
+        "Udstillingen vises på Horsens Kunstmuseum.",
+        [("Horsens Kunstmuseum", "ORG")],
+        [("Horsens Kunstmuseum", "ORG", "Horsens Kunstmuseum", "")],
+    ),
+    (
+        "model-loc-around-a-rule-city-does-not-replace-it",
+        "Han bor i Horsens Nord.",
+        [("Horsens Nord", "LOC")],
+        [("Horsens", "CITY", "Horsens", "2619771")],
+    ),
+    (
         "rule-city-beats-model-org-on-same-tokens",
         "Mødet fandt sted i Bruxelles.",
         [("Bruxelles", "ORG")],
@@ -45,7 +57,7 @@ RULE_BEATS_MODEL = [
 LABEL_MAPPING = [
     (
         "loc-known-city-ambiguous-without-evidence",
-        "Greve har fået en ny svømmehal.",
+        "Også Greve får en ny svømmehal.",
         [("Greve", "LOC")],
         [("Greve", "CITY", "Greve", "2621215")],
     ),
@@ -72,6 +84,18 @@ LABEL_MAPPING = [
         "Vestkysten Byg har fået ordren.",
         [("Vestkysten Byg", "ORG")],
         [("Vestkysten Byg", "ORG", "Vestkysten Byg", "")],
+    ),
+    (
+        "bullet-and-title-trimmed",
+        "Bestyrelsen:\n• Næstformand Lise Bech Hald",
+        [("• Næstformand Lise Bech Hald", "PER")],
+        [("Lise Bech Hald", "PERSON", "Lise Bech Hald", "")],
+    ),
+    (
+        "street-is-no-person",
+        "Mødet holdes på Juliane Mariesvej 12.",
+        [("Juliane Mariesvej", "PER")],
+        [("Juliane Mariesvej", "LOC", "Juliane Mariesvej", "")],
     ),
     (
         "per-genitive-apostrophe",
@@ -187,8 +211,8 @@ def test_repeated_mentions(rules, combiner, text, model, expected) -> None:
 
 
 def test_city_from_the_model_carries_its_country(rules, combiner) -> None:
-    doc = combined(rules, combiner, "Greve har fået en ny svømmehal.", [("Greve", "LOC")], keep=False)
-    assert doc._.ent_extra["0:5"] == {"end_char": 5, "country": "DK"}
+    doc = combined(rules, combiner, "Også Greve får en ny svømmehal.", [("Greve", "LOC")], keep=False)
+    assert doc._.ent_extra["5:10"] == {"end_char": 10, "country": "DK"}
 
 
 def test_title_before_a_model_person_makes_a_minister(rules, combiner) -> None:
@@ -217,3 +241,26 @@ def test_model_spans_of_other_labels_are_ignored(rules, combiner) -> None:
     doc = rules("Mødet handlede om Vestkysten Byg.")
     doc.spans["model"] = [Span(doc, 3, 5, label="MISC")]
     assert list(combiner(doc).ents) == []
+
+
+NOT_NAMES = [
+    ("line-break-inside", "Kontakt\nPressechef Lise Bech", [("Kontakt\nPressechef", "ORG")]),
+    ("trailing-hyphen", "Kultur- og fritidsudvalget mødes.", [("Kultur-", "ORG")]),
+    ("common-word-starting-a-sentence", "Det er vedtaget. Aftalen gælder fra i dag.", [("Aftalen", "ORG")]),
+    ("definite-compound-starting-a-sentence", "Lovforslaget vedtages i dag.", [("Lovforslaget", "ORG")]),
+    ("role-noun-alone", "Han blev valgt. Formand for udvalget er hun.", [("Formand", "ORG")]),
+    ("type-designation", "Danmark køber nye F-16-fly.", [("F-16-fly", "ORG")]),
+    ("no-capital", "Det gælder nordisk samarbejde.", [("nordisk", "ORG")]),
+    ("party-letter", "Det mener Jakob Ellemann-Jensen (V).", [("V", "ORG")]),
+    ("company-form-letters", "Selskabet Nordvind K/S byggede parken.", [("K", "ORG")]),
+    ("time-zone", "Opdateret kl. 10.15 CET i dag.", [("CET", "ORG")]),
+    ("definite-noun-head-starting-a-line", "Status\nOmdrejningspunktet er prisen.", [("Omdrejningspunktet", "ORG")]),
+    ("word-place-starting-a-sentence", "Rom og cola er ikke en del af menuen.", [("Rom", "LOC")]),
+    ("word-place-as-a-person", "Det var en nice dag, men Nice var ikke nævnt.", [("Nice", "PER")]),
+]
+
+
+@pytest.mark.parametrize(("text", "model"), [c[1:] for c in NOT_NAMES], ids=[c[0] for c in NOT_NAMES])
+def test_model_spans_that_are_no_names_are_dropped(rules, combiner, text, model) -> None:
+    rule_ents = [(e.text, e.label_) for e in rules(text).ents]
+    assert [(e.text, e.label_) for e in combined(rules, combiner, text, model).ents] == rule_ents

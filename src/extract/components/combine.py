@@ -2,9 +2,15 @@
 
 The one tested step that lets the model in. Rules, in order:
 0. a model span must look like a name: no line break inside (release chrome: "Kontakt\nPressechef"), no
-   trailing hyphen ("Kultur-"), a capitalised word, and not a common word that only starts a sentence or line
-   ("Aftalen", "Lovforslaget"; the model's `common_words.txt`, words seen in lower case in its training text);
-1. a rule entity wins: a model span that overlaps one is dropped;
+   trailing hyphen ("Kultur-"), a capitalised word, not a common word that only starts a sentence or line
+   ("Aftalen", "Lovforslaget"; the model's `common_words.txt`, words seen in lower case in its training text),
+   not a role noun alone ("Formand"), a type designation before a noun ("F-16-fly"), a party letter "(V)", a
+   token of one or two letters ("K/S") or a time zone ("CET"). Bullets and titles at its edges are trimmed off
+   ("• Næstformand Lise Bech" -> "Lise Bech"), and a PER ending in a street word is a LOC ("Juliane Mariesvej").
+   A place name that is also a word or a name ("Rom", "Nice"), which the rules leave out without evidence,
+   comes in only as a model LOC that does not start a sentence;
+1. a rule entity wins: a model span that overlaps one is dropped, except that a model ORG around rule places
+   is the organisation they name ("Horsens Kunstmuseum" over the CITY "Horsens", as in "Aarhus Universitet");
 2. labels map onto ours: PER -> PERSON; LOC -> CITY or COUNTRY when the gazetteer matched exactly those tokens
    (with its GeoNames id / ISO code), else LOC; ORG -> ORG, with the gazetteer's canonical name when it knows it;
 3. a name the model found is found again at every mention the text repeats: the same words, a person's surname
@@ -16,13 +22,14 @@ The one tested step that lets the model in. Rules, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.components.entities import SENTENCE_ENDS
-from extract.components.ministers import PersonFinder
+from extract.components.ministers import MINISTER_TOKEN, PARTY_LETTERS, PersonFinder
 from extract.components.model_ner import COMMON_WORDS, DEFAULT_MODEL, model_path
 from extract.extensions import register_extensions
 from extract.resources import city_records, word_list
@@ -31,6 +38,23 @@ from extract.rule_ids import ANY_KEY, parse_rule_id, strip_genitive
 MODEL_LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
 GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
 DEFINITE_ENDINGS = ("en", "et", "ne")
+MEMBER_WORDS = frozenset({"medlem", "medlemmer", "medlemmerne"})
+TIME_ZONES = frozenset({"CET", "CEST", "GMT", "UTC"})
+STREET_ENDINGS = (
+    "vej",
+    "vejen",
+    "gade",
+    "gaden",
+    "allé",
+    "alle",
+    "plads",
+    "pladsen",
+    "stræde",
+    "torv",
+    "torvet",
+    "vænge",
+)
+EDGE_NOISE = frozenset("• · - – — * / | : ; , .".split())
 
 register_extensions()
 
@@ -65,7 +89,7 @@ def starts_line_or_sentence(doc: Doc, i: int) -> bool:
     if i == 0:
         return True
     prev = doc[i - 1]
-    return "\n" in prev.whitespace_ or prev.is_space or prev.text in SENTENCE_ENDS
+    return "\n" in prev.whitespace_ or prev.is_space or prev.text in SENTENCE_ENDS or prev.text in EDGE_NOISE
 
 
 def looks_like_name(doc: Doc, span: Span, common_words: frozenset[str]) -> bool:
@@ -75,23 +99,40 @@ def looks_like_name(doc: Doc, span: Span, common_words: frozenset[str]) -> bool:
     if span.text.endswith("-") or not any(t.text[:1].isupper() for t in span):
         return False
     last = span[-1].text.lower()
-    if "-" in last and last.rsplit("-", 1)[1] in common_words:
-        return False  # a noun compound: "F-16-fly", "C-130J-fly"
-    if len(span) == 1 and (
-        last in word_list("person_roles.txt") or last.removesuffix("en") in word_list("person_roles.txt")
+    if len(span) == 1 and (len(span.text) <= 2 or span.text in TIME_ZONES):
+        return False  # "K/S", "LC", "kl. 10.00 CET"
+    if (
+        len(span) == 1
+        and span.text in PARTY_LETTERS
+        and 0 < span.start < len(doc) - 1
+        and doc[span.start - 1].text == "("
     ):
+        return False  # a party letter: "Jakob Ellemann-Jensen (V)"
+    if "-" in last and any(c.isdigit() for c in last) and last.rsplit("-", 1)[1] in common_words:
+        return False  # a type designation before a noun: "F-16-fly", "C-130J-fly"
+    roles = role_words()
+    if len(span) == 1 and (last in roles or last.removesuffix("en") in roles or last.removesuffix("ne") in roles):
         return False  # a role noun alone: "Formand", "Journalist"
     if len(span) == 1 and starts_line_or_sentence(doc, span.start):
         return not (last in common_words or definite_compound(last, common_words))
     return True
 
 
+@cache
+def role_words() -> frozenset[str]:
+    return word_list("person_roles.txt") | MEMBER_WORDS
+
+
 def definite_compound(word: str, common_words: frozenset[str]) -> bool:
-    """A compound whose head is a common definite noun: "lovforslaget" (forslaget), "ansøgningsfristen" (fristen)."""
-    for k in range(3, len(word) - 4):
-        head = word[k:]
-        if head.endswith(DEFINITE_ENDINGS) and head in common_words:
-            return True
+    """A definite noun whose head is a common word: "lovforslaget" (forslaget), "omdrejningspunktet" (punkt),
+    "befolkningsvæksten" (vækst)."""
+    if not word.endswith(DEFINITE_ENDINGS):  # an indefinite compound needs a longer head: "dagtilbud" (tilbud)
+        return any(word[k:] in common_words for k in range(3, len(word) - 4))
+    stems = {word, word[:-2], word[:-3]} if word.endswith(("ene", "ete")) else {word, word[:-2], word[:-1]}
+    for stem in stems:
+        for k in range(0, len(stem) - 2):
+            if stem[k:] in common_words and (k == 0 or len(stem) - k >= 4):
+                return True
     return False
 
 
@@ -110,13 +151,15 @@ class EntityCombiner:
         self.model_key = model_key
         self.gazetteer_key = gazetteer_key
         self.common_words = read_common_words(model)
+        self._gaz_doc: Doc | None = None
+        self._gaz: dict[tuple[int, int], list[Span]] = {}
         self.cities = city_records()
         self.titles = PersonFinder(nlp, "titles", gazetteer_key=gazetteer_key)
 
     def map_span(self, doc: Doc, span: Span) -> Found:
         """Our label, canonical name and ids for one model span (rule 2)."""
         label = MODEL_LABELS[span.label_]
-        same = [s for s in doc.spans.get(self.gazetteer_key, []) if s.start == span.start and s.end == span.end]
+        same = self._gazetteer(doc).get((span.start, span.end), [])
         known = next((s for s in same if s.label_ in {"CITY", "COUNTRY"}), None) if label == "LOC" else None
         if label == "ORG":
             known = next((s for s in same if s.label_ == "ORG"), None)
@@ -160,11 +203,15 @@ class EntityCombiner:
     def _repeats(self, doc: Doc, found: list[Found], taken: set[int]) -> list[Found]:
         forms = self._forms(doc, found)
         out: list[Found] = []
+        starts: dict[str, list[int]] = {}  # a word (also without its genitive) -> where it stands
+        for tok in doc:
+            for key in {tok.text, strip_genitive(tok.text)}:
+                starts.setdefault(key, []).append(tok.i)
         for words in sorted(forms, key=len, reverse=True):
             f = forms[words]
             n = len(words)
-            for i in range(len(doc) - n + 1):
-                if taken.intersection(range(i, i + n)):
+            for i in starts.get(words[0], []):
+                if i + n > len(doc) or taken.intersection(range(i, i + n)):
                     continue
                 texts = [t.text for t in doc[i : i + n]]
                 last = texts[-1]
@@ -219,20 +266,78 @@ class EntityCombiner:
         if added:
             doc.spans["ministers"] = sorted(existing + added, key=lambda s: s.start)
 
+    def _gazetteer(self, doc: Doc) -> dict[tuple[int, int], list[Span]]:
+        """The gazetteer's spans by (start, end), built once per Doc."""
+        if self._gaz_doc is not doc:
+            self._gaz_doc, self._gaz = doc, {}
+            for g in doc.spans.get(self.gazetteer_key, []):
+                self._gaz.setdefault((g.start, g.end), []).append(g)
+        return self._gaz
+
+    def _trimmed(self, doc: Doc, span: Span) -> Span:
+        """Without bullets and dashes at its edges ("• Medlem"), titles and role nouns before a name
+        ("Regionsrådsformand Sophie Hæstorp Andersen"); a "person" ending in a street word is a place ("Juliane
+        Mariesvej")."""
+        start, end = span.start, span.end
+        while start < end and doc[start].text in EDGE_NOISE:
+            start += 1
+        while end > start and doc[end - 1].text in EDGE_NOISE:
+            end -= 1
+        while end - start > 1 and self._is_title_or_role(doc[start].text):
+            start += 1
+        label = span.label_
+        if label == "PER" and end > start and doc[end - 1].lower_.endswith(STREET_ENDINGS):
+            label = "LOC"
+        return Span(doc, start, end, label=label)
+
+    def _is_title_or_role(self, word: str) -> bool:
+        low = word.lower()
+        return self.titles._is_role(low) or bool(MINISTER_TOKEN.match(word)) or low in MEMBER_WORDS
+
+    def _doubtful_place(self, doc: Doc, span: Span) -> bool:
+        """A place name that is also a word or a name ("Rom", "Nice", "Greve"), which the rules kept out for want of
+        evidence, is let in by the model only as a LOC and not as the first word of a sentence."""
+        for g in self._gazetteer(doc).get((span.start, span.end), []):
+            if g.label_ == "CITY":
+                rid = parse_rule_id(g.id_)
+                if rid.ambiguous or rid.word:
+                    return span.label_ != "LOC" or starts_line_or_sentence(doc, span.start)
+        return False
+
+    @staticmethod
+    def _places_inside_orgs(doc: Doc, rule_ents: list[Span], model: list[Span]) -> list[Span]:
+        """Rule 1's exception: rule CITY/COUNTRY entities that lie inside a longer model ORG give way to it."""
+        drop: set[int] = set()
+        for span in model:
+            if span.label_ != "ORG":
+                continue
+            inside = [e for e in rule_ents if e.start < span.end and span.start < e.end]
+            if inside and all(
+                e.label_ in {"CITY", "COUNTRY"} and span.start <= e.start and e.end <= span.end and len(e) < len(span)
+                for e in inside
+            ):
+                drop.update(id(e) for e in inside)
+        return [e for e in rule_ents if id(e) not in drop]
+
     def __call__(self, doc: Doc) -> Doc:
-        rule_ents = list(doc.ents)
+        self._gaz_doc = None
+        model = [self._trimmed(doc, s) for s in doc.spans.get(self.model_key, []) if s.label_ in MODEL_LABELS]
+        model = [s for s in model if len(s)]
+        known = self._gazetteer(doc)  # a gazetteer name needs no check
+        model = [s for s in model if (s.start, s.end) in known or looks_like_name(doc, s, self.common_words)]
+        model = [s for s in model if not self._doubtful_place(doc, s)]
+        rule_ents = self._places_inside_orgs(doc, list(doc.ents), model)
+        kept = {f"{e.start_char}:{e.end_char}" for e in rule_ents}
+        extra = {k: v for k, v in (doc._.ent_extra or {}).items() if k in kept}
         taken = {i for e in rule_ents for i in range(e.start, e.end)}
         found: list[Found] = []
-        for span in sorted(doc.spans.get(self.model_key, []), key=lambda s: s.start):
-            if span.label_ not in MODEL_LABELS or taken.intersection(range(span.start, span.end)):
-                continue
-            if not looks_like_name(doc, span, self.common_words):
+        for span in sorted(model, key=lambda s: s.start):
+            if taken.intersection(range(span.start, span.end)):
                 continue
             found.append(self.map_span(doc, span))
             taken.update(range(span.start, span.end))
         found += self._repeats(doc, found, taken)
         found = self._known_names(doc, rule_ents, found)
-        extra = dict(doc._.ent_extra or {})
         ents = list(rule_ents)
         for f in found:
             ent = Span(doc, f.start, f.end, label=f.label, kb_id=f.kb_id, span_id=f.canonical)
