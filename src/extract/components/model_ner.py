@@ -24,6 +24,7 @@ from extract.ner_features import token_features
 DEFAULT_MODEL = "da_ner"
 # Beside the model: words its training text has in lower case (written by scripts/train_ner.py), for extract/combine.
 COMMON_WORDS = "common_words.txt"
+MAX_BATCH = 16
 
 
 def model_path(model: str = DEFAULT_MODEL) -> Path:
@@ -61,11 +62,12 @@ class ModelNER:
             found = proc(found)
         return self._write(doc, found)
 
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        for batch in minibatch(stream, size=batch_size):
+    def pipe(self, stream: Iterable[Doc], batch_size: int = MAX_BATCH) -> Iterator[Doc]:
+        # releases are long Docs: the ner runs fastest on small batches (16: 12.2 s, 1000: 16.4 s on 215 releases)
+        for batch in minibatch(stream, size=min(batch_size, MAX_BATCH)):
             found: Iterable[Doc] = [self._model_doc(doc) for doc in batch]
             for _, proc in self.model.pipeline:
-                found = proc.pipe(found, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, found)
+                found = proc.pipe(found, batch_size=MAX_BATCH) if hasattr(proc, "pipe") else map(proc, found)
             for doc, model_doc in zip(batch, found, strict=True):
                 yield self._write(doc, model_doc)
 
