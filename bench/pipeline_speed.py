@@ -4,7 +4,8 @@
 
 Reads every NAME.txt under FOLDER (default corpus/), repeats the list N times (default 20) so that each
 timing covers enough text, and prints words/second for the tokenizer alone, for our pipeline with one
-process and with two, and per component, as a markdown table with ratios to the bare tokenizer.
+process and with two, the rules only (`load(ner=False)`), and per component, as a markdown table with ratios
+to the bare tokenizer.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ def main() -> None:
     words = sum(len((r.text or "").split()) for r in records)
     blank = spacy.blank("da")
     nlp = extract.load()
+    rules = extract.load(ner=False)
     t_load = timed(extract.load)
 
     t_blank = timed(lambda: list(blank.pipe(r.text for r in records)))
     t_pipe = timed(lambda: list(nlp.pipe(make_doc(nlp, r) for r in records)))
+    t_rules = timed(lambda: list(rules.pipe(make_doc(rules, r) for r in records)))
     t_pipe2 = timed(lambda: list(nlp.pipe((make_doc(nlp, r) for r in records), n_process=2, batch_size=16)))
     docs = [make_doc(nlp, r) for r in records]
     per_component = {}
@@ -54,6 +57,7 @@ def main() -> None:
     rows = (
         ('spacy.blank("da") tokenizer', t_blank),
         ("pressextract pipeline", t_pipe),
+        ("pressextract rules only, `load(ner=False)`", t_rules),
         ("pressextract pipeline, n_process=2", t_pipe2),
     )
     for label, t in rows:

@@ -241,3 +241,26 @@ def test_subject_figures_hold_the_readme_floor(nlp, corpus: str) -> None:
     for table, (precision, recall) in floor.items():
         c = report.counts[(table, "ALL", "subject")]
         assert c.precision + 1e-9 >= precision and c.recall + 1e-9 >= recall, (table, c.precision, c.recall)
+
+
+def test_loc_predictions_are_not_scored() -> None:
+    """LOC is not annotated in our gold files (corpus/ANNOTATION.md): a LOC row is neither a hit nor an error."""
+    from extract.evaluate import predicted_mentions
+    from extract.tables import Tables, empty_rows
+
+    rows = empty_rows()
+    for label, text, start in (("LOC", "Vadehavet", 0), ("ORG", "Naturstyrelsen", 13)):
+        rows["entities"].append(
+            {
+                "doc_id": "d",
+                "label": label,
+                "text": text,
+                "canonical": text,
+                "start_char": start,
+                "end_char": start + len(text),
+                "kb_id": None,
+                "country": None,
+            }
+        )
+    mentions = predicted_mentions(Tables.from_rows(rows), {})
+    assert [(m.label, m.start, m.end) for m in mentions] == [("ORG", 13, 27)]

@@ -166,12 +166,14 @@ def evaluate(
     texts: Path | None = typer.Option(
         None, "--texts", file_okay=False, metavar="DIR", help="Folder of the texts, if not beside the gold files."
     ),
+    ner: bool = typer.Option(False, "--ner/--no-ner", help="With our NER model, or the rules only (default)."),
 ) -> None:
     """Precision, recall and F1 per table and label against the gold files in GOLD_DIR."""
     from extract.evaluate import evaluate_dir, format_errors, format_report
+    from extract.pipeline import load
 
     try:
-        report = evaluate_dir(gold_dir, texts=texts)
+        report = evaluate_dir(gold_dir, nlp=load(ner=ner), texts=texts)
     except ValueError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1) from None

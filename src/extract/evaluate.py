@@ -173,11 +173,17 @@ def gold_subject(item: dict[str, Any], span_text: str) -> str | None:
     return str(subject)
 
 
+# Entity labels the gold files do not annotate (corpus/ANNOTATION.md): predictions of them are not scored.
+UNANNOTATED_LABELS = frozenset({"LOC"})
+
+
 def predicted_mentions(tables: Tables, doc_id_of: dict[str, str]) -> list[Mention]:
     out: list[Mention] = []
     for table in MENTION_TABLES:
         df = getattr(tables, table)
         for row in df.to_dict("records"):
+            if table == "entities" and row["label"] in UNANNOTATED_LABELS:
+                continue
             label = row["label"] if table == "entities" else ("MINISTER" if table == "ministers" else table.upper())
             person = _norm(row.get("name")) if table == "ministers" else None
             if table == "ministers" and row.get("linked_by") == "office":

@@ -20,10 +20,15 @@ COMPONENTS: list[tuple[str, dict[str, Any]]] = [
     ("extract/ministers", {}),
     ("extract/link_ministers", {}),
     ("extract/entities", {}),
+    ("extract/model_ner", {}),
+    ("extract/combine", {}),
     ("extract/amounts", {}),
     ("extract/quantities", {}),
     ("extract/dates", {}),
 ]
+# Our trained NER model and the step that merges its entities with the rules' ones; `load(ner=False)` leaves
+# them out (the rules-only fast path).
+MODEL_COMPONENTS = frozenset({"extract/model_ner", "extract/combine"})
 # Company suffixes the blank tokenizer splits at a sentence end ("A/S." -> "A", "/", "S.").
 TOKENIZER_SPECIAL_CASES = {
     "A/S.": [{ORTH: "A/S"}, {ORTH: "."}],
@@ -49,8 +54,13 @@ def _factory_module(factory: str) -> str:
     return "extract.components." + factory.split("/", 1)[1]
 
 
-def load() -> Language:
-    """Build the pipeline. Round-trips through `nlp.to_disk(path)` / `spacy.load(path)`."""
+def load(ner: bool = False) -> Language:
+    """Build the pipeline. Round-trips through `nlp.to_disk(path)` / `spacy.load(path)`.
+
+    `ner=False` (the default) gives the rules only: faster, every entity carries a cue or a gazetteer
+    entry, and on press releases more precise than with the model; `ner=True` adds our NER model
+    (extract/model_ner) and the step that merges its names with the rules' (extract/combine).
+    """
     nlp = spacy.blank("da")
     nlp.max_length = MAX_LENGTH
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
@@ -59,6 +69,8 @@ def load() -> Language:
     infixes = [*(nlp.Defaults.infixes or []), GLUED_DATE_INFIX]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for factory, config in COMPONENTS:
+        if not ner and factory in MODEL_COMPONENTS:
+            continue
         importlib.import_module(_factory_module(factory))
         nlp.add_pipe(factory, name=factory.split("/", 1)[1], config=config)
     return nlp
