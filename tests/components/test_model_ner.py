@@ -74,3 +74,20 @@ def test_installed_wheel_ships_and_loads_the_model(tmp_path: Path) -> None:
     module, path, spans = out.stdout.strip().splitlines()
     assert module.startswith(str(target)) and path.startswith(str(target))
     assert spans == "[('Olaf Scholz', 'PER')]"
+
+
+# Sentences written by us with names no cue or gazetteer gives the rules: (text, entities load() must find
+# that load(ner=False) does not).
+MODEL_FINDS = [
+    ("place-without-a-gazetteer-entry", "Koncerten i Tivoli var udsolgt.", [("Tivoli", "LOC")]),
+    ("company-without-a-cue", "Medarbejdere fra Arla Foods og Danish Crown deltog i mødet.", [("Danish Crown", "ORG")]),
+    ("beside-rule-persons", "Kim Larsen spillede i Tivoli, og Larsen blev hyldet.", [("Tivoli", "LOC")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in MODEL_FINDS], ids=[c[0] for c in MODEL_FINDS])
+def test_the_model_finds_names_the_rules_miss(nlp, text, expected) -> None:
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    rules = [(e.text, e.label_) for e in extract.load(ner=False)(text).ents]
+    for entity in expected:
+        assert entity in found and entity not in rules
