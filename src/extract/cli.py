@@ -71,7 +71,7 @@ def run(
         "-j",
         min=1,
         metavar="N",
-        help="Processes for the pipeline (nlp.pipe n_process); with --engine dask and no "
+        help="Worker processes, each with its own pipeline; with --engine dask and no "
         "--scheduler, local Dask workers.",
     ),
     batch_size: int = typer.Option(16, metavar="N", help="Releases per nlp.pipe batch and per Dask task."),
