@@ -16,9 +16,9 @@ from spacy.language import Language
 
 from extract import __version__
 from extract.engines.base import EngineError
-from extract.engines.rows import chunks, failed, process
+from extract.engines.rows import chunks, describe, error_rows, process
 from extract.readers import DEFAULT_MAX_CHARS, Record
-from extract.tables import Rows, doc_rows
+from extract.tables import Rows
 
 PLUGIN_NAME = "pressextract-pipeline"
 CONNECT_TIMEOUT = "20s"
@@ -139,14 +139,7 @@ class DaskSession:
             try:
                 result: list[Rows] = future.result()
             except Exception as err:  # noqa: BLE001 - the chunk's releases become error rows
-                result = [
-                    doc_rows(
-                        failed(r, f"{r.source or r.id}: the Dask task failed: {type(err).__name__}: {err}"),
-                        None,
-                        run_id,
-                    )
-                    for r in chunk
-                ]
+                result = [error_rows(r, f"the Dask task failed: {describe(err)}", run_id) for r in chunk]
             future.release()
             submit_next()
             yield from result

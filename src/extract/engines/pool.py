@@ -17,9 +17,9 @@ from concurrent.futures.process import BrokenProcessPool
 from spacy.language import Language
 
 from extract.engines.base import EngineError
-from extract.engines.rows import chunks, failed, process
+from extract.engines.rows import chunks, describe, error_rows, process
 from extract.readers import Record
-from extract.tables import Rows, doc_rows
+from extract.tables import Rows
 
 _NLP: Language | None = None
 
@@ -81,7 +81,7 @@ class PoolEngine:
             except BrokenProcessPool:
                 # A worker died (killed, out of memory, a crash in native code): this chunk's releases become
                 # error rows, the pool starts again, and the chunks that were in flight are sent again.
-                result = self._lost(chunk, run_id)
+                result = [error_rows(r, "the worker process extracting it died", run_id) for r in chunk]
                 self.executor.shutdown(cancel_futures=True)
                 self.executor = self._start()
                 resend = [c for c, _ in running]
@@ -89,21 +89,9 @@ class PoolEngine:
                 for c in resend:
                     running.append((c, self.executor.submit(_extract_chunk, c, run_id, batch_size, max_chars)))
             except Exception as err:  # noqa: BLE001 - the chunk's releases become error rows
-                result = [
-                    doc_rows(
-                        failed(r, f"{r.source or r.id}: extraction failed: {type(err).__name__}: {err}"), None, run_id
-                    )
-                    for r in chunk
-                ]
+                result = [error_rows(r, f"extraction failed: {describe(err)}", run_id) for r in chunk]
             yield from result
             submit()
-
-    @staticmethod
-    def _lost(chunk: list[Record], run_id: str | None) -> list[Rows]:
-        return [
-            doc_rows(failed(r, f"{r.source or r.id}: the worker process extracting it died"), None, run_id)
-            for r in chunk
-        ]
 
     def close(self) -> None:
         self.executor.shutdown(cancel_futures=True)

@@ -37,6 +37,15 @@ def _where(record: Record) -> str:
     return record.source or f"record {record.id!r}"
 
 
+def error_rows(record: Record, reason: str, run_id: str | None) -> Rows:
+    """The rows of a release that failed: its `documents` row with status error, naming where it came from."""
+    return doc_rows(failed(record, f"{_where(record)}: {reason}"), None, run_id)
+
+
+def describe(err: BaseException) -> str:
+    return f"{type(err).__name__}: {err}"
+
+
 def check_size(record: Record, max_chars: int) -> Record:
     """A release over the per-release limit is an error row, not a run that runs out of memory."""
     if record.error is None and record.text is not None and len(record.text) > max_chars:
@@ -53,9 +62,7 @@ def _rows_or_error(record: Record, doc: Doc, run_id: str | None) -> Rows:
     try:
         return doc_rows(record, doc, run_id)
     except Exception as err:  # noqa: BLE001 - one release's bad value must not stop the others
-        return doc_rows(
-            failed(record, f"{_where(record)}: cannot build rows: {type(err).__name__}: {err}"), None, run_id
-        )
+        return error_rows(record, f"cannot build rows: {describe(err)}", run_id)
 
 
 def _one_by_one(nlp: Language, records: list[Record], run_id: str | None) -> Iterator[Rows]:
@@ -64,9 +71,7 @@ def _one_by_one(nlp: Language, records: list[Record], run_id: str | None) -> Ite
         try:
             doc = nlp(make_doc(nlp, record))
         except Exception as err:  # noqa: BLE001 - isolate the release that fails
-            yield doc_rows(
-                failed(record, f"{_where(record)}: extraction failed: {type(err).__name__}: {err}"), None, run_id
-            )
+            yield error_rows(record, f"extraction failed: {describe(err)}", run_id)
             continue
         yield _rows_or_error(record, doc, run_id)
 
