@@ -18,6 +18,7 @@ is written.
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
@@ -125,11 +126,17 @@ def _present(meta: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if v is not None}
 
 
-def _read_regular(path: Path, max_chars: int) -> bytes:
-    """The file's bytes; a FIFO, device or socket is refused (reading it could block the run forever)."""
+def _regular(path: Path) -> os.stat_result:
+    """The file's status; a FIFO, device or socket is refused (reading it could block the run forever)."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         raise ValueError("not a regular file (a FIFO, device or socket)")
+    return info
+
+
+def _read_regular(path: Path, max_chars: int) -> bytes:
+    """The bytes of a regular file no larger than a release under the limit can be."""
+    info = _regular(path)
     if info.st_size > max_chars * BYTES_PER_CHAR:
         raise ValueError(f"{info.st_size:,} bytes, over the limit of {max_chars:,} characters per release")
     return path.read_bytes()
@@ -160,9 +167,7 @@ def record_with_sidecar(
 def read_jsonl(path: Path, defaults: dict[str, Any] | None = None) -> Iterator[Record]:
     """One record per line; a line that is not UTF-8 or not a JSON record is an error naming its line."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise ValueError("not a regular file (a FIFO, device or socket)")
+        _regular(path)
         fh = open(path, "rb")
     except (OSError, ValueError) as err:
         yield error_record(str(path), f"{path}: cannot read: {err}")
