@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from typing import Any, Protocol
+from pathlib import Path
+from typing import IO, Any, Protocol
 
 import pandas as pd
 import sqlalchemy as sa
@@ -114,6 +115,23 @@ def stale_error_ids(documents: Iterable[dict[str, Any]]) -> list[str]:
     ids = {r["doc_id"] for r in documents}
     stale = {"error:" + content_id(r["source"]) for r in documents if r.get("source") and r["status"] == "ok"}
     return sorted(stale - ids)
+
+
+def exclusive_lock(path: Path, busy: str) -> IO[str]:
+    """Hold an exclusive flock on `path` (created if missing) for as long as the returned file is open.
+
+    The one-writer rule of every file target: a second run fails at once with SinkError(`busy`), and the
+    lock goes with the process however it ends.
+    """
+    import fcntl
+
+    handle = open(path, "w")  # noqa: SIM115 - held, and closed, by the sink
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise SinkError(busy) from None
+    return handle
 
 
 def short_error(err: BaseException) -> str:

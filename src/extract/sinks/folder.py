@@ -15,6 +15,7 @@ from extract.sinks.base import (
     SCHEMA_VERSION,
     SinkError,
     coerce_rows,
+    exclusive_lock,
     release_key,
     stale_error_ids,
 )
@@ -134,15 +135,7 @@ class FolderSink:
 
     def _take_lock(self) -> None:
         """One writer at a time: the next run removes stale temporary files, which must not be a live run's."""
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            return
-        self._lock = open(self.root / ".lock", "w")  # noqa: SIM115 - held for the sink's lifetime
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SinkError(f"{self.name}: another run is writing to this folder") from None
+        self._lock = exclusive_lock(self.root / ".lock", f"{self.name}: another run is writing to this folder")
 
     def _path(self, table: str, key: str) -> Path:
         return self.root / table / f"{key}.{self.fmt}"

@@ -16,6 +16,7 @@ from extract.sinks.base import (
     URL_HELP,
     SinkError,
     coerce_rows,
+    exclusive_lock,
     release_key,
     short_error,
     stale_error_ids,
@@ -137,14 +138,8 @@ class SQLSink:
             db = self.url.database
             if not db or db == ":memory:" or db.startswith("file:"):
                 return
-            import fcntl
-
             path = Path(db)
-            self._lock_file = open(path.with_name(f".{path.name}.lock"), "w")  # noqa: SIM115 - held for the run
-            try:
-                fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise SinkError(busy) from None
+            self._lock_file = exclusive_lock(path.with_name(f".{path.name}.lock"), busy)
         elif self.backend == "postgresql":
             self._lock_conn = self.engine.connect()
             # Keyed by the schema too: runs into different schemas of one database do not wait for each other.
