@@ -9,6 +9,7 @@ hand) and a line of `corpus/real/index.tsv` (name, split, url, query, sha256 and
         --publisher P [--published YYYY-MM-DD] [--title T]
         FILE holds the excerpt exactly as the search tool returned it: a JSON string literal ("...").
     python scripts/real_corpus.py gold corpus/real/dev/NAME.spec.json [...]   # spec -> gold (offsets)
+    python scripts/real_corpus.py restore NAME --literal FILE                 # an indexed text back (sha256 checked)
     python scripts/real_corpus.py check                                         # restored texts vs index
 
 Spec format (like a gold file, with surface strings instead of offsets):
@@ -105,6 +106,22 @@ def cmd_save(args: argparse.Namespace) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{args.name}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
     print(f"saved {TEXTS / (args.name + '.txt')} ({len(text)} chars, sha256 {sha256(text)[:12]})")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    """Write back one indexed text, refusing any excerpt that is not byte-for-byte the indexed one."""
+    rows = {row["name"]: row for row in read_index()}
+    if args.name not in rows:
+        raise SystemExit(f"{args.name}: not in {INDEX}")
+    text = json.loads(Path(args.literal).read_text(encoding="utf-8").strip())
+    row = rows[args.name]
+    if not isinstance(text, str) or sha256(text) != row["sha256"] or len(text) != int(row["length"]):
+        got = f"{len(text)} chars, sha256 {sha256(text)[:12]}" if isinstance(text, str) else "not a string"
+        raise SystemExit(f"{args.name}: excerpt differs from the index ({got}; want {row['length']} chars, "
+                         f"sha256 {row['sha256'][:12]})")
+    TEXTS.mkdir(parents=True, exist_ok=True)
+    (TEXTS / f"{args.name}.txt").write_text(text, encoding="utf-8")
+    print(f"restored {TEXTS / (args.name + '.txt')} ({len(text)} chars)")
 
 
 def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
@@ -232,6 +249,10 @@ def main() -> None:
     save.add_argument("--published")
     save.add_argument("--title")
     save.set_defaults(func=cmd_save)
+    restore = sub.add_parser("restore", help="write back an indexed text from its excerpt literal (sha256 checked)")
+    restore.add_argument("name")
+    restore.add_argument("--literal", required=True, help="file holding the excerpt's JSON string literal")
+    restore.set_defaults(func=cmd_restore)
     gold = sub.add_parser("gold", help="build NAME.gold.json from NAME.spec.json")
     gold.add_argument("specs", nargs="+")
     gold.set_defaults(func=cmd_gold)
