@@ -5,7 +5,9 @@ patterns for every known name and its genitive, plus token patterns for organisa
 know ("…ministeriet", "X Kommune", "X A/S"). Matches go to `doc.spans["gazetteer"]` unfiltered; the
 `extract/entities` component decides which of them become entities.
 
-The token patterns go to a spaCy `SpanRuler`. The 21,000 phrase patterns go to a `PhraseTable`: the
+The token patterns go to `extract.parse.token_patterns` (spaCy's Matcher semantics, but each distinct
+word tested once, where a `SpanRuler` ran their regexes at every token at three times the tokenizer's
+cost). The 21,000 phrase patterns go to a `PhraseTable`: the
 same matches as spaCy's PhraseMatcher on ORTH, but built from ORTH hashes that are tokenised once and
 cached on disk (`compiled_patterns`, keyed by the patterns file, the tokenizer's settings and the spaCy
 version), because tokenising them, which creates some 40,000 lexemes, took most of the seconds
@@ -26,10 +28,10 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.lang.da import Danish
 from spacy.language import Language
-from spacy.pipeline.span_ruler import SpanRuler
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 
+from extract.parse.token_patterns import TokenPatterns
 from extract.resources import data_path, read_jsonl
 
 DEFAULT_PATTERNS = "gazetteer_patterns.jsonl"
@@ -134,15 +136,11 @@ class Gazetteer:
         self.spans_key = spans_key
         phrases, token_patterns = compiled
         self.phrases = PhraseTable(phrases)
-        self.ruler: SpanRuler | None = None
-        if token_patterns:
-            self.ruler = SpanRuler(nlp, name, spans_key=spans_key, spans_filter=None, validate=False)
-            self.ruler.add_patterns(token_patterns)
+        self.tokens = TokenPatterns(token_patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = set(self.phrases.spans(doc))
-        if self.ruler is not None:
-            spans.update(self.ruler.match(doc))
+        spans.update(self.tokens.spans(doc))
         doc.spans[self.spans_key] = sorted(spans)
         return doc
 
