@@ -272,6 +272,16 @@ CASES = [
         [("Xenia Keskinen", "PERSON"), ("Berlin", "CITY"), ("Xenia Keskinen", "PERSON")],
     ),
     ("medlem-role", "• Medlem Jarmo Vestergaard", [("Jarmo Vestergaard", "PERSON")]),
+    ("street-no-person", "Mødet holdes på rådhuset, Niels Bohrs Vej 30, i Aalborg.", [("Aalborg", "CITY")]),
+    # --- units of Forsvaret, Hjemmeværnet and the police named with their place
+    ("unit-with-place", "Politikompagni Køge afløste politiet.", [("Politikompagni Køge", "ORG")]),
+    (
+        "unit-with-two-places",
+        "Vagthavende ved Hærhjemmeværnsdistrikt Midt- og Vestsjælland.",
+        [("Hærhjemmeværnsdistrikt Midt- og Vestsjælland", "ORG")],
+    ),
+    ("icrc", "Bidraget går til Internationalt Røde Kors.", [("Internationalt Røde Kors", "ORG")]),
+    ("small-town", "Motorvejen går mellem Kliplev og Sønderborg.", [("Kliplev", "CITY"), ("Sønderborg", "CITY")]),
 ]
 
 

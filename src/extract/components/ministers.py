@@ -34,6 +34,10 @@ NOUN_ENDING = re.compile(r"(ningen|ionen|heden|eriet|skabet|ratet|udvalget|områ
 PARTICLES = frozenset({"von", "van", "de", "der", "den", "af", "av", "la", "le", "di", "da", "du", "bin", "al", "el"})
 NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 # Capitalised words that start sentences but never names.
+# The last word of a street name: "Niels Bohrs Vej", "H.C. Andersens Boulevard" name no person ("Gade" is also
+# a surname: "Søren Gade").
+STREET_WORDS = frozenset("Vej Allé Alle Plads Boulevard Vænge Stræde".split())
+
 NOT_NAMES = frozenset(
     "I Det Den De Der Han Hun Vi Jeg Men Og Som At En Et Til Fra På Med For Efter Når Hvis Da Nu Her Dette "
     "Denne Disse Samtidig Derfor Også Både Ifølge Blandt Under Over Mellem Om Alle Flere Regeringen "
@@ -229,6 +233,8 @@ class PersonFinder:
                 break
         if doc[start].text.endswith(("'s", "’s")):
             return start + 1
+        if any(doc[k].text in STREET_WORDS for k in range(start + 1, min(i + 1, len(doc)))):
+            return None  # an address: "Regionshuset, Niels Bohrs Vej 30"
         return i
 
     # ---- titles --------------------------------------------------------------------------------
