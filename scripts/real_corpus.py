@@ -44,6 +44,19 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def read_literal(path: str) -> str:
+    """The text of a file holding one excerpt as a JSON string literal."""
+    text = json.loads(Path(path).read_text(encoding="utf-8").strip())
+    if not isinstance(text, str):
+        raise SystemExit(f"{path}: not a JSON string literal")
+    return text
+
+
+def is_indexed_text(text: str, row: dict[str, str]) -> bool:
+    """The text is exactly the one an index row describes (sha256 and length)."""
+    return sha256(text) == row["sha256"] and len(text) == int(row["length"])
+
+
 def read_index() -> list[dict[str, str]]:
     if not INDEX.exists():
         return []
@@ -77,10 +90,7 @@ def excluded_urls() -> set[str]:
 
 
 def cmd_save(args: argparse.Namespace) -> None:
-    literal = Path(args.literal).read_text(encoding="utf-8").strip()
-    text = json.loads(literal)
-    if not isinstance(text, str):
-        raise SystemExit(f"{args.literal}: not a JSON string literal")
+    text = read_literal(args.literal)
     if args.url in excluded_urls():
         raise SystemExit(f"{args.url} is reserved for the independent evaluation (shared/eval-exclude.txt)")
     if not re.fullmatch(r"[a-z0-9_]+", args.name):
@@ -113,12 +123,12 @@ def cmd_restore(args: argparse.Namespace) -> None:
     rows = {row["name"]: row for row in read_index()}
     if args.name not in rows:
         raise SystemExit(f"{args.name}: not in {INDEX}")
-    text = json.loads(Path(args.literal).read_text(encoding="utf-8").strip())
-    row = rows[args.name]
-    if not isinstance(text, str) or sha256(text) != row["sha256"] or len(text) != int(row["length"]):
-        got = f"{len(text)} chars, sha256 {sha256(text)[:12]}" if isinstance(text, str) else "not a string"
-        raise SystemExit(f"{args.name}: excerpt differs from the index ({got}; want {row['length']} chars, "
-                         f"sha256 {row['sha256'][:12]})")
+    text, row = read_literal(args.literal), rows[args.name]
+    if not is_indexed_text(text, row):
+        raise SystemExit(
+            f"{args.name}: excerpt differs from the index ({len(text)} chars, sha256 {sha256(text)[:12]}; "
+            f"want {row['length']} chars, sha256 {row['sha256'][:12]})"
+        )
     TEXTS.mkdir(parents=True, exist_ok=True)
     (TEXTS / f"{args.name}.txt").write_text(text, encoding="utf-8")
     print(f"restored {TEXTS / (args.name + '.txt')} ({len(text)} chars)")
@@ -223,7 +233,7 @@ def check_texts() -> tuple[list[str], list[str], list[str]]:
             missing.append(row["name"])
             continue
         text = path.read_text(encoding="utf-8")
-        (ok if sha256(text) == row["sha256"] and len(text) == int(row["length"]) else altered).append(row["name"])
+        (ok if is_indexed_text(text, row) else altered).append(row["name"])
     return ok, missing, altered
 
 

@@ -33,11 +33,10 @@ NAME_WORD = re.compile(
 NOUN_ENDING = re.compile(r"(ningen|ionen|heden|eriet|skabet|ratet|udvalget|området|centret)s?$")
 PARTICLES = frozenset({"von", "van", "de", "der", "den", "af", "av", "la", "le", "di", "da", "du", "bin", "al", "el"})
 NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
-# Capitalised words that start sentences but never names.
 # The last word of a street name: "Niels Bohrs Vej", "H.C. Andersens Boulevard" name no person ("Gade" is also
 # a surname: "Søren Gade").
 STREET_WORDS = frozenset("Vej Allé Alle Plads Boulevard Vænge Stræde".split())
-
+# Capitalised words that start sentences but never names.
 NOT_NAMES = frozenset(
     "I Det Den De Der Han Hun Vi Jeg Men Og Som At En Et Til Fra På Med For Efter Når Hvis Da Nu Her Dette "
     "Denne Disse Samtidig Derfor Også Både Ifølge Blandt Under Over Mellem Om Alle Flere Regeringen "
