@@ -165,6 +165,25 @@ CASES = [
         ],
     ),
     (
+        "for-phrase-before-next-post",
+        "Minister for byer og landdistrikter, kirkeminister og minister for nordisk samarbejde Ole Lind "
+        "besøgte Ribe. Kirkeministeren var glad.",
+        [
+            (
+                "Ole Lind",
+                "Ole Lind",
+                "minister for byer og landdistrikter, kirkeminister og minister for nordisk samarbejde",
+                "DK",
+            ),
+            (
+                "Kirkeministeren",
+                "Ole Lind",
+                "minister for byer og landdistrikter, kirkeminister og minister for nordisk samarbejde",
+                "DK",
+            ),
+        ],
+    ),
+    (
         "coordination-without-hyphen",
         "Miljø-, fødevare og fiskeriminister Jens Dahl besøgte Thyborøn. Ministeren var glad.",
         [

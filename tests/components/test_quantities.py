@@ -93,6 +93,16 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("Mellem 20 og 25 betjente", quantity(None, "betjent", None, lower=20, upper=25))],
     ),
     (
+        "range-til-number-words",
+        "Politiet sender seks til ti betjente til øen.",
+        [("seks til ti betjente", quantity(None, "betjent", None, lower=6, upper=10))],
+    ),
+    (
+        "range-mellem-og-op-til",
+        "Styrken bliver på mellem 700 og op til 1.200 soldater.",
+        [("mellem 700 og op til 1.200 soldater", quantity(None, "soldat", None, lower=700, upper=1200))],
+    ),
+    (
         "model-name-between",
         "Danmark bidrager med fire F-16 fly og 120 piloter.",
         [

@@ -64,8 +64,11 @@ EXAMPLES = [
     case("den 24/3", "2023-03-24", "2023-03-24", "day", True),
     case("1. december", "2022-12-01", "2022-12-01", "day", True),
     case("1. december", "2023-12-01", "2023-12-01", "day", True, tense="future"),
-    case("1. april", "2022-04-01", "2022-04-01", "day", True, tense="past"),
-    case("1. april", "2023-04-01", "2023-04-01", "day", True, tense="future"),
+    case("1. juni", "2022-06-01", "2022-06-01", "day", True, tense="past"),
+    case("1. juni", "2023-06-01", "2023-06-01", "day", True, tense="future"),
+    # Within a month of publication the nearest day wins over the tense (a verb in another clause).
+    case("1. april", "2023-04-01", "2023-04-01", "day", True, tense="past"),
+    case("den 10. marts", "2023-03-10", "2023-03-10", "day", True, tense="future"),
     case("senest 1. juli", None, "2023-07-01", "day", True),
     case("inden 1. juli", None, "2023-06-30", "day", True),
     case("efter 1. juli 2024", "2024-07-02", None, "day", False),

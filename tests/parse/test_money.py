@@ -96,6 +96,8 @@ MONEY = [
     ("mellem 2 og 3 mia. kr.", (None, "DKK", D("2000000000"), D("3000000000"), False)),
     ("2-3 mia. kr.", (None, "DKK", D("2000000000"), D("3000000000"), False)),
     ("fra 10 til 15 mio. kr.", (None, "DKK", D("10000000"), D("15000000"), False)),
+    ("2 til 3 mia. kr.", (None, "DKK", D("2000000000"), D("3000000000"), False)),
+    ("mellem 2 og op til 3 mia. kr.", (None, "DKK", D("2000000000"), D("3000000000"), False)),
     ("mellem 500.000 og 1 mio. kr.", (None, "DKK", D("500000"), D("1000000"), False)),
     ("mellem 800 mio. og 1,2 mia. kr.", (None, "DKK", D("800000000"), D("1200000000"), False)),
     ("ca. 2-3 mia. kr.", (None, "DKK", D("2000000000"), D("3000000000"), True)),
@@ -154,11 +156,12 @@ def test_implicit_kroner_after_a_money_verb() -> None:
 
 
 def test_measures_carry_bounds_for_counts() -> None:
-    text = "op til ca. 150 danske soldater og 20-25 betjente"
+    text = "op til ca. 150 danske soldater og 20-25 betjente, seks til ti krydsere"
     found = [(m.text, m.value, m.lower, m.upper, m.approximate) for m in find_measures(text)]
     assert found == [
         ("op til ca. 150", D("150"), None, D("150"), True),
         ("20-25", None, D("20"), D("25"), False),
+        ("seks til ti", None, D("6"), D("10"), False),
     ]
 
 

@@ -23,6 +23,8 @@ from extract.resources import nationalities, word_list
 from extract.rule_ids import RuleId, parse_rule_id, strip_genitive
 
 MINISTER_TOKEN = re.compile(r"^[A-ZÆØÅa-zæøå]*minister(en|ens|s)?$", re.IGNORECASE)
+# Between the posts of one person's title: ", " or " og " before the next post's minister word.
+POST_SEPARATOR = re.compile(r", | og (?=\S*minister)")
 COMPOUND_PART = re.compile(r"^[A-ZÆØÅa-zæøå]+-$")
 NAME_WORD = re.compile(
     r"^(?:[A-ZÆØÅÉÁÓÚÍÜÖÄŠŽČÐÞ][a-zæøåéáóúíüöäëïñçšžčćđłńśźżőűāēīūţşğðþý'’]+"
@@ -107,14 +109,18 @@ def same_post(short: str, full: str) -> bool:
     """Whether a title refers to a minister introduced with `full`.
 
     "forsvarsminister" ~ "vicestatsminister og forsvarsminister"; "udviklingsminister" ~ "minister for
-    udviklingssamarbejde og global klimapolitik" (the stem begins the field after "minister for").
+    udviklingssamarbejde og global klimapolitik" (the stem begins the field after "minister for");
+    "kirkeminister" ~ "minister for byer og landdistrikter, kirkeminister og minister for nordisk samarbejde".
     """
-    if short == full or short in full.split(" og "):
+    posts = POST_SEPARATOR.split(full)
+    if short == full or short in posts:
         return True
-    if full.startswith("minister for ") and short != "minister":
-        stem = short.removesuffix("minister").rstrip("s")
-        return len(stem) >= 4 and full.removeprefix("minister for ").startswith(stem)
-    return False
+    if short == "minister":
+        return False
+    stem = short.removesuffix("minister").rstrip("s")
+    return len(stem) >= 4 and any(
+        post.startswith("minister for ") and post.removeprefix("minister for ").startswith(stem) for post in posts
+    )
 
 
 # Labels of a release's contact block: "Pressekontakt: Anne Holm, tlf. ...", "Yderligere oplysninger: ...".
@@ -262,7 +268,13 @@ class PersonFinder:
             # "minister for byer og landdistrikter", "forbundsminister for digitalisering og transport"
             if end < len(doc) and doc[end].lower_ == "for":
                 k = end + 1
-                while k < len(doc) and k - end <= 6 and (doc[k].is_lower or doc[k].text == ","):
+                # the field ends before the next post: "minister for byer og landdistrikter, kirkeminister og …"
+                while (
+                    k < len(doc)
+                    and k - end <= 6
+                    and (doc[k].is_lower or doc[k].text == ",")
+                    and not MINISTER_TOKEN.match(doc[k].text)
+                ):
                     k += 1
                 while k > end + 1 and doc[k - 1].text in {",", "og"}:
                     k -= 1

@@ -23,6 +23,7 @@ Conventions (the annotation guide's, plus the decisions it leaves open):
   open period ending that day (granularity year). "fra sidste år" is a comparison ("prisniveauet fra
   sidste år"), not an open period: "fra" is not read in front of a past deictic.
 - A bound without a tense looks forward ("frem til august", "senest 1. juli"); "siden" looks back.
+- A yearless day within a month of publication is the nearest one, whatever the tense of the sentence.
 - Two-digit years: 00-69 are 2000-2069, 70-99 are 1970-1999.
 - "den 5. og 6. oktober 2021" is two mentions (a list of days is not a period); the finder parses the
   first as "den 5. oktober 2021". "3.-4. maj 2021" and "d. 2. til 9. december" are one period.
@@ -625,8 +626,20 @@ def _resolve(spec: _Spec, published: date | None, tense: Tense | None) -> DateVa
     if spec.weekday is not None:  # "onsdag den 3. maj": the year in which the 3rd is a Wednesday
         matching = [c for c in candidates if c[0].weekday() == spec.weekday]
         candidates = matching or candidates
+    if spec.direction is None and spec.unit == "day" and _near(candidates, published):
+        # "frem til den 19. september" a fortnight ahead, "anholdelserne den 5. september" the day before:
+        # a date within a month of publication is that one, whatever tense the sentence's verb has.
+        direction = None
     start, end = _choose(candidates, published, direction)
     return DateValue(start, end, spec.unit, True)
+
+
+NEAR_DAYS = 31
+
+
+def _near(candidates: list[tuple[date, date]], published: date) -> bool:
+    """A candidate lies within NEAR_DAYS of the publication date."""
+    return any(abs((c[0] - published).days) <= NEAR_DAYS for c in candidates)
 
 
 def _needs_anchor(spec: _Spec) -> bool:

@@ -213,9 +213,12 @@ def _core(p: str, *, with_currency: bool) -> str:
     side_currency = rf"(?:\s*(?:{CURRENCY_PATTERN}))?" if with_currency else ""
     return (
         r"(?:"
-        rf"(?i:mellem)\s+(?P<{p}a1>{n})(?:\s*(?P<{p}as1>{s}))?{side_currency}\s+(?i:og)\s+(?P<{p}b1>{n})"
+        # "mellem 700 og op til 1.200": the upper bound may repeat its qualifier
+        rf"(?i:mellem)\s+(?P<{p}a1>{n})(?:\s*(?P<{p}as1>{s}))?{side_currency}\s+(?i:og)\s+(?i:op\s+til\s+)?"
+        rf"(?P<{p}b1>{n})"
         rf"|(?i:fra)\s+(?P<{p}a2>{n})(?:\s*(?P<{p}as2>{s}))?\s+(?i:til)\s+(?P<{p}b2>{n})"
-        rf"|(?P<{p}a3>{n})(?:\s*(?P<{p}as3>{s}))?[ \u00a0]?[-–][ \u00a0]?(?P<{p}b3>{n})"
+        # "20-25", "seks til ti"
+        rf"|(?P<{p}a3>{n})(?:\s*(?P<{p}as3>{s}))?(?:[ \u00a0]?[-–][ \u00a0]?|\s+(?i:til)\s+)(?P<{p}b3>{n})"
         rf"|(?P<{p}n>{n})"
         rf"){NUMBER_END}(?:\s*(?P<{p}s>{s}))?"
     )
