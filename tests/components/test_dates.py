@@ -138,6 +138,12 @@ SENTENCES = [
     mention("Aftalen er et godt grundlag for næste år.", "næste år", "2024-01-01", "2024-12-31", "year"),
     mention("Tallene for sidste måned er klar.", "sidste måned", "2023-02-01", "2023-02-28", "month"),
     mention("Status pr. den 1. april 2023 er god.", "pr. den 1. april 2023", "2023-04-01", "2023-04-01", "day"),
+    mention("Puljen åbnede mandag i denne uge.", "mandag i denne uge", "2023-03-13", "2023-03-13", "day"),
+    mention("Han rejste fredag i sidste uge.", "fredag i sidste uge", "2023-03-10", "2023-03-10", "day"),
+    mention(
+        "Anholdelserne skete natten til den 5. marts.", "natten til den 5. marts", "2023-03-04", "2023-03-05", "day"
+    ),
+    mention("Juleaftens dag 2022 var stille.", "Juleaftens dag 2022", "2022-12-24", "2022-12-24", "day"),
 ]
 
 
@@ -209,6 +215,8 @@ NOT_DATES = [
     "Vi har åbent 24/7.",
     "Det er fjerde gang, de mødes.",
     "Tallet 2,7 procent er det laveste.",
+    "Politiet vil henover de næste år øge indsatsen.",
+    "I de kommende år bygges der mere.",
 ]
 
 

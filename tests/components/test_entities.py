@@ -282,6 +282,18 @@ CASES = [
     ),
     ("icrc", "Bidraget går til Internationalt Røde Kors.", [("Internationalt Røde Kors", "ORG")]),
     ("small-town", "Motorvejen går mellem Kliplev og Sønderborg.", [("Kliplev", "CITY"), ("Sønderborg", "CITY")]),
+    # --- a municipality's administration after its name is one organisation; "KL." before a time is the clock
+    (
+        "municipality-administration",
+        "Nyt fra Aarhus Kommune Sundheds- og Omsorgsforvaltningen i dag.",
+        [("Aarhus Kommune Sundheds- og Omsorgsforvaltningen", "ORG")],
+    ),
+    (
+        "administration-on-its-own-line",
+        "Aarhus Kommune\nSundheds- og Omsorgsforvaltningen",
+        [("Aarhus Kommune", "ORG"), ("Sundheds- og Omsorgsforvaltningen", "ORG")],
+    ),
+    ("clock-in-capitals", "PRESSEMØDE I DAG KL. 13.00 PÅ RÅDHUSET. Det siger KL.", [("KL", "ORG")]),
 ]
 
 

@@ -145,6 +145,10 @@ _NOT_A_DATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "de næste år", "i de kommende år": "år" is plural there (the years ahead), no one year.
+_PLURAL_YEARS = re.compile(r"(?:næste|kommende|sidste|seneste|forrige)[^\S\n]+år", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"(?<!\w)de[^\S\n]+$", re.IGNORECASE)
+
 # Weekday phrases: "mandag", "på mandag", "natten til mandag", "i søndags", "søndag aften" (fixed token
 # sequences).
 _WEEKDAY_MODIFIERS = ["på", "sidste", "forrige", "næste", "kommende", "til", "natten til"]
@@ -183,6 +187,8 @@ class DateFinder:
         found: list[tuple[Span, DateValue, int]] = []
         for start, end, override in self._candidates(doc):
             if _NOT_A_DATE_BEFORE.search(text, max(0, start - 20), start):
+                continue
+            if _PLURAL_YEARS.fullmatch(text, start, end) and _PLURAL_BEFORE.search(text, max(0, start - 5), start):
                 continue
             span = doc.char_span(start, end, label="DATE")
             if span is None and text[end : end + 1] == ".":

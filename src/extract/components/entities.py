@@ -18,7 +18,7 @@ from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.extensions import register_extensions
+from extract.extensions import doc_text, register_extensions
 from extract.resources import city_records
 from extract.rule_ids import ANY_KEY, RuleId, parse_rule_id, strip_genitive
 
@@ -44,6 +44,10 @@ REGIONAL_BRANCHES = frozenset(
     "Nord Syd Øst Vest Midt Nordvest Sydvest Nordøst Sydøst Sjælland Fyn Jylland Nordjylland Midtjylland "
     "Sydjylland Sønderjylland Østjylland Vestjylland Bornholm Hovedstaden Storkøbenhavn Lolland-Falster".split()
 )
+# Last words of a municipality's administrations ("Teknik- og Miljøforvaltningen").
+DEPARTMENT_ENDINGS = ("forvaltningen", "forvaltning")
+# "KL. 13.00" in a heading written in capitals is the clock, not Kommunernes Landsforening.
+CLOCK_AFTER = re.compile(r"\.[^\S\n]*\d{1,2}[.:]\d\d")
 ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9&-]{1,7}$")
 
 
@@ -80,21 +84,41 @@ def drop_joined_names(spans: list[Span]) -> list[Span]:
     return [s for s in spans if not joined_two(s)]
 
 
+def _is_department(span: Span) -> bool:
+    """An administration of a municipality or region: "Beskæftigelses- og Integrationsforvaltningen"."""
+    return span.label_ == "ORG" and span[-1].lower_.endswith(DEPARTMENT_ENDINGS)
+
+
 def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names built on an organisation's name: its genitive + a capitalised noun ("Miljøstyrelsens
-    Kemikalieinspektion", "Regionsrådets Forretningsudvalg", "Region Hovedstadens Psykiatri") and its
-    regional branches ("Beredskabsstyrelsen Sjælland"). The whole is one organisation, named as written."""
+    Kemikalieinspektion", "Regionsrådets Forretningsudvalg", "Region Hovedstadens Psykiatri"), its
+    regional branches ("Beredskabsstyrelsen Sjælland") and a municipality's administration written after
+    it on the same line ("Københavns Kommune Beskæftigelses- og Integrationsforvaltningen"). The whole is
+    one organisation, named as written."""
     taken = {i for s in spans for i in range(s.start, s.end)}
+    departments: dict[int, int] = {}  # start -> end of the longest department span starting there
+    for s in spans:
+        if _is_department(s):
+            departments[s.start] = max(departments.get(s.start, 0), s.end)
     out = list(spans)
     for span in spans:
         if span.label_ != "ORG" or span.end >= len(doc):
             continue
         rid = parse_rule_id(span.id_)
         nxt = doc[span.end]
+        gap = doc[span.end - 1].whitespace_
         if rid.genitive and _follows_name(doc, span.end, taken):
             out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
-        elif not rid.genitive and nxt.text in REGIONAL_BRANCHES and doc[span.end - 1].whitespace_:
+        elif not rid.genitive and nxt.text in REGIONAL_BRANCHES and gap:
             out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
+        elif (
+            not rid.genitive
+            and span[-1].text in {"Kommune", "Regionskommune"}
+            and span.end in departments
+            and gap
+            and "\n" not in gap
+        ):
+            out.append(Span(doc, span.start, departments[span.end], label="ORG", span_id=ANY_KEY))
     return out
 
 
@@ -195,6 +219,8 @@ class EntityResolver:
                     continue
             if span.label_ == "ORG" and rid.word and starts_sentence(doc, span.start):
                 continue  # "Politiet efterlyser ...": a common noun at a sentence start
+            if span.text == "KL" and CLOCK_AFTER.match(doc_text(doc), span.end_char):
+                continue
             kept.append(span)
         kept = self._extend_orgs(doc, kept)
         kept = drop_joined_names(kept)

@@ -15,6 +15,7 @@ Conventions (relative ones resolved against the publication date, like the core'
   2023-11-13, "halvandet år siden" is 2022-08-13 (months and years are calendar months; a day that does
   not exist becomes the month's last day; half a month is 15 days); granularity day. "ugen efter",
   "dagen før", "måneden efter", "året før" are the whole unit next to the publication date's.
+- A weekday of a named week ("mandag i denne uge", "fredag i sidste uge") is that day; granularity day.
 - Deictic periods ("indeværende kvartal", "forrige kvartal", "sidste halvår", "denne måned") are the unit
   containing the publication date, moved by the offset in `data/dates_deictic_periods.csv`.
 - Holidays are periods of days (`data/dates_holidays.csv`): "påsken" is skærtorsdag to 2. påskedag,
@@ -281,6 +282,21 @@ def _read_holiday(m: re.Match[str], published: date | None, tense: Tense | None)
     return _pick(lambda y: holiday_period(name, y), _year_or_none(m), published, tense, granularity, direction)
 
 
+# ------------------------------------------------------------------------------- a weekday of a week
+
+_WEEK_OFFSETS = {"denne": 0, "indeværende": 0, "sidste": -1, "forrige": -1, "næste": 1, "kommende": 1}
+_WEEKDAY_IN_WEEK = rf"(?P<wd>{WEEKDAY}){WS}i{WS}(?P<w>{phrases(list(_WEEK_OFFSETS))}){WS}uge"
+
+
+def _read_weekday_in_week(m: re.Match[str], published: date | None, tense: Tense | None) -> DateValue | None:
+    """ "mandag i denne uge", "fredag i sidste uge": that weekday of the week the phrase names."""
+    if published is None:
+        return DateValue(None, None, "day", True)
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=_WEEK_OFFSETS[m["w"].lower()])
+    day = monday + timedelta(days=WEEKDAYS[m["wd"].lower()])
+    return DateValue(day, day, "day", True)
+
+
 # --------------------------------------------------------------------------------- days, other forms
 
 _DAY_ORDINALS = [word for word, n in ordinals().items() if n > 0]
@@ -337,6 +353,7 @@ def _read_abbreviated_weekday(m: re.Match[str], published: date | None, tense: T
 
 FAMILIES: tuple[Family, ...] = (
     Family("in_month", _IN_MONTH, _read_in_month),
+    Family("weekday_in_week", _WEEKDAY_IN_WEEK, _read_weekday_in_week),
     Family("offset", _OFFSET, _read_offset, _OFFSET_FINDER),
     Family("named_period", _NAMED_YEAR, _read_named_period),
     Family("deictic_period", _DEICTIC, _read_deictic),

@@ -185,7 +185,7 @@ WEEKDAY_PHRASE = (
 )
 
 # Lead words: what they do to the period that follows them.
-LeadKind = Literal["in", "from", "until", "before", "after", "at_end"]
+LeadKind = Literal["in", "from", "until", "before", "after", "at_end", "night"]
 LEADS: dict[str, LeadKind] = {
     "i": "in",
     "i løbet af": "in",
@@ -225,6 +225,8 @@ LEADS: dict[str, LeadKind] = {
     "efter": "after",
     "ved udgangen af": "at_end",
     "med udgangen af": "at_end",
+    # "natten til den 5. september": the night before that day (as "natten til lørdag")
+    "natten til": "night",
     # "budgetterne for 2011", "ledigheden for december 2022", "pr. 1. december"
     "for": "in",
     "pr.": "in",
@@ -743,6 +745,8 @@ def _apply_lead(kind: LeadKind, inner: DateValue) -> DateValue | None:
         return replace(inner, start=None, end=start - timedelta(days=1))
     if kind == "after":
         return replace(inner, start=end + timedelta(days=1), end=None)
+    if kind == "night":
+        return replace(inner, start=start - timedelta(days=1)) if inner.granularity == "day" else None
     return DateValue(end, end, "day", inner.relative)  # at_end
 
 
