@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.lang.da import Danish
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from extract.resources import nationalities, word_list
 from extract.rule_ids import RuleId, parse_rule_id, strip_genitive
@@ -80,6 +80,39 @@ ROLE_HEADS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The text, lower case and trailing whitespace of a Doc's tokens, read once.
+
+    Why: every `doc[i]` or `for tok in doc` makes a new Token object; the finder looks at each token
+    several times (titles, cues, names, repeated mentions), which made it the pipeline's slowest part.
+    """
+
+    text: list[str]
+    lower: list[str]
+    ws: list[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Words:
+        text, lower, ws = [], [], []
+        for tok in doc:
+            text.append(tok.text)
+            lower.append(tok.lower_)
+            ws.append(tok.whitespace_)
+        return cls(text, lower, ws)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens start..end, as `doc[start:end].text` gives it."""
+        if start >= end:
+            return ""
+        return "".join(t + s for t, s in zip(self.text[start : end - 1], self.ws[start : end - 1], strict=True)) + (
+            self.text[end - 1]
+        )
+
+
 @dataclass(frozen=True)
 class Title:
     start: int  # token index of the first title token
@@ -130,12 +163,12 @@ CONTACT_LABELS = frozenset(
 )
 
 
-def is_contact_label(doc: Doc, i: int) -> bool:
+def is_contact_label(w: Words, i: int) -> bool:
     """Token i is the colon after a contact label: a name may follow."""
-    return doc[i].text == ":" and i > 0 and doc[i - 1].lower_ in CONTACT_LABELS
+    return w.text[i] == ":" and i > 0 and w.lower[i - 1] in CONTACT_LABELS
 
 
-def join_titles(doc: Doc, titles: list[Title], nationalities: dict[str, str]) -> list[Title]:
+def join_titles(w: Words, titles: list[Title], nationalities: dict[str, str]) -> list[Title]:
     """Titles as written for one person, from the titles found token by token.
 
     - a list of posts is one title: "kirkeminister, minister for landdistrikter og minister for nordisk
@@ -157,26 +190,26 @@ def join_titles(doc: Doc, titles: list[Title], nationalities: dict[str, str]) ->
         start, text = title.start, title.title
         if (
             start >= 4
-            and doc[start - 1].lower_ == "og"
-            and doc[start - 2].is_alpha
-            and doc[start - 2].is_lower
-            and doc[start - 3].text == ","
-            and COMPOUND_PART.match(doc[start - 4].text)
+            and w.lower[start - 1] == "og"
+            and w.text[start - 2].isalpha()
+            and w.text[start - 2].islower()
+            and w.text[start - 3] == ","
+            and COMPOUND_PART.match(w.text[start - 4])
         ):
             start -= 4
-            while start > 0 and (COMPOUND_PART.match(doc[start - 1].text) or doc[start - 1].text == ","):
+            while start > 0 and (COMPOUND_PART.match(w.text[start - 1]) or w.text[start - 1] == ","):
                 start -= 1
-            text = f"{doc[start : title.start].text.lower()} {title.title}"
+            text = f"{w.span_text(start, title.start).lower()} {title.title}"
         definite = title.definite
-        if not definite and doc[title.start].lower_.endswith("ministers"):
+        if not definite and w.lower[title.start].endswith("ministers"):
             k = title.start - 1
-            if k >= 0 and (doc[k].lower_ in nationalities or doc[k].lower_.endswith("e")):
+            if k >= 0 and (w.lower[k] in nationalities or w.lower[k].endswith("e")):
                 k -= 1
-            definite = k >= 0 and doc[k].lower_ in {"den", "det"}
+            definite = k >= 0 and w.lower[k] in {"den", "det"}
         joined = Title(start, title.end, text, definite)
         prev = out[-1] if out else None
-        if prev is not None and not prev.definite and prev.end + 1 == start and doc[prev.end].text in {",", "og"}:
-            separator = ", " if doc[prev.end].text == "," else " og "
+        if prev is not None and not prev.definite and prev.end + 1 == start and w.text[prev.end] in {",", "og"}:
+            separator = ", " if w.text[prev.end] == "," else " og "
             out[-1] = Title(prev.start, joined.end, prev.title + separator + joined.title, joined.definite)
         else:
             out.append(joined)
@@ -193,124 +226,133 @@ class PersonFinder:
         roles = word_list("person_roles.txt")
         self.roles = roles | {r + "en" for r in roles} | {r + "n" for r in roles if r.endswith("e")}
         self.nationalities = nationalities()
+        self._name_words: dict[str, bool] = {}
 
     def _is_role(self, low: str) -> bool:
         """A role noun, also as the head of a compound ("kommissionsformand", "kampagnechef")."""
         return low in self.roles or (len(low) > 8 and low.endswith(ROLE_HEADS))
 
     # ---- names ---------------------------------------------------------------------------------
-    def _is_name_word(self, token: Token) -> bool:
-        text = token.text
-        return (
-            bool(NAME_WORD.match(text))
-            and text not in NOT_NAMES
-            and not NOUN_ENDING.search(text)
-            and not self._is_role(token.lower_)  # "Regionsrådsformand Sophie Hæstorp Andersen (S)"
-        )
+    def _is_name_word(self, text: str) -> bool:
+        """A word that may be part of a person's name (remembered per word: texts repeat them)."""
+        known = self._name_words.get(text)
+        if known is None:
+            known = self._name_words[text] = (
+                bool(NAME_WORD.match(text))
+                and text not in NOT_NAMES
+                and not NOUN_ENDING.search(text)
+                and not self._is_role(text.lower())  # "Regionsrådsformand Sophie Hæstorp Andersen (S)"
+            )
+        return known
 
-    def _name_end(self, doc: Doc, start: int, blocked: set[int]) -> int | None:
+    def _name_end(self, w: Words, start: int, blocked: set[int]) -> int | None:
         """End of a name starting at `start` (two or more words, or one word we allow), else None."""
-        if start >= len(doc) or start in blocked or not self._is_name_word(doc[start]):
+        n = len(w)
+        if start >= n or start in blocked or not self._is_name_word(w.text[start]):
             return None
         i = start + 1
-        while i < len(doc) and i - start < MAX_NAME_TOKENS and doc[i - 1].whitespace_:
-            tok = doc[i]
-            if i in blocked or tok.text.endswith(("'s", "’s")) and self._is_name_word(tok):
+        while i < n and i - start < MAX_NAME_TOKENS and w.ws[i - 1]:
+            text = w.text[i]
+            if i in blocked or text.endswith(("'s", "’s")) and self._is_name_word(text):
                 if i not in blocked:
                     i += 1
                 break
-            if self._is_name_word(tok):
+            if self._is_name_word(text):
                 i += 1
-            elif tok.text in NAME_SUFFIXES:
+            elif text in NAME_SUFFIXES:
                 # "regeringen Mette Frederiksen II" numbers the government, not the person
-                if start > 0 and doc[start - 1].lower_ == "regeringen":
+                if start > 0 and w.lower[start - 1] == "regeringen":
                     break
                 i += 1
-            elif tok.text in PARTICLES:
+            elif text in PARTICLES:
                 k = i
-                while k < len(doc) and doc[k].text in PARTICLES and k - i < 3:
+                while k < n and w.text[k] in PARTICLES and k - i < 3:
                     k += 1
-                if k < len(doc) and self._is_name_word(doc[k]) and k not in blocked:
+                if k < n and self._is_name_word(w.text[k]) and k not in blocked:
                     i = k + 1
                 else:
                     break
             else:
                 break
-        if doc[start].text.endswith(("'s", "’s")):
+        if w.text[start].endswith(("'s", "’s")):
             return start + 1
-        if any(doc[k].text in STREET_WORDS for k in range(start + 1, min(i + 1, len(doc)))):
+        if any(w.text[k] in STREET_WORDS for k in range(start + 1, min(i + 1, n))):
             return None  # an address: "Regionshuset, Niels Bohrs Vej 30"
         return i
 
     # ---- titles --------------------------------------------------------------------------------
-    def _titles(self, doc: Doc) -> list[Title]:
+    def _titles(self, doc: Doc, w: Words | None = None) -> list[Title]:
+        w = Words.of(doc) if w is None else w
+        n = len(w)
         titles: list[Title] = []
-        for tok in doc:
-            if not MINISTER_TOKEN.match(tok.text) or tok.text.lower().startswith("ministeri"):
+        for i, low in enumerate(w.lower):
+            if "minister" not in low or low.startswith("ministeri") or not MINISTER_TOKEN.match(low):
                 continue
-            start, end = tok.i, tok.i + 1
+            start, end = i, i + 1
             # "beskæftigelses- og ligestillingsminister", "uddannelses-, forsknings- og …minister"
-            j = tok.i - 1
-            if j >= 0 and doc[j].lower_ == "og":
+            j = i - 1
+            if j >= 0 and w.lower[j] == "og":
                 k = j - 1
-                while k >= 0 and (COMPOUND_PART.match(doc[k].text) or doc[k].text == ","):
+                while k >= 0 and (COMPOUND_PART.match(w.text[k]) or w.text[k] == ","):
                     k -= 1
-                if k + 1 < j and COMPOUND_PART.match(doc[k + 1].text):
+                if k + 1 < j and COMPOUND_PART.match(w.text[k + 1]):
                     start = k + 1
-                elif j >= 1 and MINISTER_TOKEN.match(doc[j - 1].text) and not normalise_title(doc[j - 1].text)[1]:
+                elif j >= 1 and MINISTER_TOKEN.match(w.text[j - 1]) and not normalise_title(w.text[j - 1])[1]:
                     start = j - 1  # "vicestatsminister og forsvarsminister": one person, two posts
                     # A title ending at j has its minister token at most 8 tokens back (a "for" phrase
                     # takes up to 7), so it is among the last 9 titles: no scan of all titles per pair.
                     titles[-9:] = [t for t in titles[-9:] if t.end != j]
-            title, definite = normalise_title(tok.text)
-            text = doc[start : tok.i].text + " " + title if start < tok.i else title
+            title, definite = normalise_title(w.text[i])
+            text = w.span_text(start, i) + " " + title if start < i else title
             text = text.lower()
             # "minister for byer og landdistrikter", "forbundsminister for digitalisering og transport"
-            if end < len(doc) and doc[end].lower_ == "for":
+            if end < n and w.lower[end] == "for":
                 k = end + 1
                 # the field ends before the next post: "minister for byer og landdistrikter, kirkeminister og …"
                 while (
-                    k < len(doc)
+                    k < n
                     and k - end <= 6
-                    and (doc[k].is_lower or doc[k].text == ",")
-                    and not MINISTER_TOKEN.match(doc[k].text)
+                    and (w.text[k].islower() or w.text[k] == ",")
+                    and not MINISTER_TOKEN.match(w.text[k])
                 ):
                     k += 1
-                while k > end + 1 and doc[k - 1].text in {",", "og"}:
+                while k > end + 1 and w.text[k - 1] in {",", "og"}:
                     k -= 1
                 if k > end + 1:
-                    text = f"{text} {doc[end:k].text}".lower()
+                    text = f"{text} {w.span_text(end, k)}".lower()
                     end = k
             titles.append(Title(start, end, text, definite))
-        return join_titles(doc, titles, self.nationalities)
+        return join_titles(w, titles, self.nationalities)
 
-    def _country_position(self, doc: Doc, i: int) -> int:
+    def _country_position(self, w: Words, i: int) -> int:
         """The token before a title (from i back) that may name its country, past "den", "nye", ",".
 
         In a list of office holders the country before the first holder counts for all: "Moldovas
         præsident Maia Sandu, premierminister Dorin Recean" -> Moldova for Recean too.
         """
-        while i >= 0 and doc[i].lower_ in COUNTRY_LEAD_SKIP and doc[i].lower_ not in self.nationalities:
+        while i >= 0 and w.lower[i] in COUNTRY_LEAD_SKIP and w.lower[i] not in self.nationalities:
             i -= 1
-        if i >= 1 and doc[i + 1].text == "," and self._is_name_word(doc[i]):
+        if i >= 1 and w.text[i + 1] == "," and self._is_name_word(w.text[i]):
             k = i
-            while k >= 0 and self._is_name_word(doc[k]) and i - k < MAX_NAME_TOKENS:
+            while k >= 0 and self._is_name_word(w.text[k]) and i - k < MAX_NAME_TOKENS:
                 k -= 1
-            if k >= 0 and (self._is_role(doc[k].lower_) or MINISTER_TOKEN.match(doc[k].text)):
-                return self._country_position(doc, k - 1)
+            if k >= 0 and (self._is_role(w.lower[k]) or MINISTER_TOKEN.match(w.text[k])):
+                return self._country_position(w, k - 1)
         return i
 
-    def _title_country(self, doc: Doc, title: Title, genitive_countries: dict[int, str]) -> str | None:
+    def _title_country(
+        self, doc: Doc, title: Title, genitive_countries: dict[int, str], w: Words | None = None
+    ) -> str | None:
         """The country before a title: a nationality ("den svenske statsminister") or a genitive country.
 
         `genitive_countries` maps the token end of each genitive COUNTRY span ("Sveriges") to its ISO code.
         """
-        i = title.start - 1
-        i = self._country_position(doc, i)
+        w = Words.of(doc) if w is None else w
+        i = self._country_position(w, title.start - 1)
         if i < 0:
             return None
-        if doc[i].lower_ in self.nationalities:
-            return self.nationalities[doc[i].lower_]
+        if w.lower[i] in self.nationalities:
+            return self.nationalities[w.lower[i]]
         return genitive_countries.get(i + 1)
 
     # ---- main ----------------------------------------------------------------------------------
@@ -326,7 +368,9 @@ class PersonFinder:
                 rid = parse_rule_id(span.id_)
                 if rid.genitive:
                     genitive_countries.setdefault(span.end, rid.key)
-        titles = self._titles(doc)
+        w = Words.of(doc)
+        n = len(w)
+        titles = self._titles(doc, w)
         title_tokens = {i for t in titles for i in range(t.start, t.end)}
         blocked |= title_tokens
 
@@ -334,44 +378,42 @@ class PersonFinder:
         minister_of: dict[int, tuple[Title, str | None]] = {}  # name start -> (title, country)
         title_only: list[tuple[Title, str | None]] = []
         for title in titles:
-            country = self._title_country(doc, title, genitive_countries)
-            k = title.end + (1 if title.end < len(doc) and doc[title.end].text == "," else 0)
-            end = self._name_end(doc, k, blocked)
+            country = self._title_country(doc, title, genitive_countries, w)
+            k = title.end + (1 if title.end < n and w.text[title.end] == "," else 0)
+            end = self._name_end(w, k, blocked)
             if end is not None and (end - k >= 2 or title.definite is False):
                 names[k] = end
                 minister_of[k] = (title, country)
             elif title.definite:
                 title_only.append((title, country))
 
-        for tok in doc:
-            low = tok.lower_
+        for i, low in enumerate(w.lower):
             start = None
-            if low in SPEECH_VERBS or self._is_role(low) or is_contact_label(doc, tok.i):
-                start = tok.i + 1
-                while start < len(doc) and (self._is_role(doc[start].lower_) or doc[start].text == ","):
+            if low in SPEECH_VERBS or self._is_role(low) or is_contact_label(w, i):
+                start = i + 1
+                while start < n and (self._is_role(w.lower[start]) or w.text[start] == ","):
                     start += 1
-            elif tok.text in self.first_names and tok.i not in blocked:
-                start = tok.i
+            elif w.text[i] in self.first_names and i not in blocked:
+                start = i
             if start is None or start in names:
                 continue
-            end = self._name_end(doc, start, blocked)
+            end = self._name_end(w, start, blocked)
             if end is not None and end - start >= 2:
                 names[start] = end
         # "Jakob Ellemann-Jensen (V)": a party letter after a two-word name
-        for tok in doc:
-            if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
-                if doc[tok.i + 1].text in PARTY_LETTERS:
-                    k = tok.i - 1
-                    while k >= 0 and self._is_name_word(doc[k]) and k not in blocked and tok.i - k <= 4:
-                        k -= 1
-                    if tok.i - (k + 1) >= 2 and (k + 1) not in names:
-                        names[k + 1] = tok.i
+        for i, text in enumerate(w.text):
+            if text == "(" and i + 2 < n and w.text[i + 2] == ")" and w.text[i + 1] in PARTY_LETTERS:
+                k = i - 1
+                while k >= 0 and self._is_name_word(w.text[k]) and k not in blocked and i - k <= 4:
+                    k -= 1
+                if i - (k + 1) >= 2 and (k + 1) not in names:
+                    names[k + 1] = i
 
-        mentions = self._mentions(doc, names, blocked)
+        mentions = self._mentions(w, names, blocked)
         self._write(doc, mentions, minister_of, title_only)
         return doc
 
-    def _mentions(self, doc: Doc, names: dict[int, int], blocked: set[int]) -> list[Mention]:
+    def _mentions(self, w: Words, names: dict[int, int], blocked: set[int]) -> list[Mention]:
         """Full-name mentions plus later mentions of a known full name or its surname."""
         full: dict[str, str] = {}  # surface full name -> canonical
         tails: dict[str, str] = {}  # "Dybvad Bek", "Bek" -> the first full name ending so ("Kaare Dybvad Bek")
@@ -383,7 +425,7 @@ class PersonFinder:
             end = names[start]
             if start in taken:
                 continue
-            words = [t.text for t in doc[start:end]]
+            words = w.text[start:end]
             genitive = words[-1].endswith(("'s", "’s")) or bool(GENITIVE_SURNAME.search(words[-1]))
             if genitive:
                 words[-1] = strip_genitive(words[-1])
@@ -403,51 +445,59 @@ class PersonFinder:
         if not full:
             return mentions
         # a full name written again, whatever cue found it first ("forbundskansler Angela Merkel ... med Angela Merkel")
-        by_words = {tuple(c.split()): c for c in full if " " in c}
-        for tok in doc:
-            if tok.i in taken or tok.i in blocked or not tok.text[:1].isupper():
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (words, canonical)
+        for c in full:
+            if " " in c:
+                name_words = tuple(c.split())
+                by_first.setdefault(name_words[0], []).append((name_words, c))
+        n = len(w)
+        for i, text in enumerate(w.text):
+            if i in taken or i in blocked or not text[:1].isupper():
                 continue
-            repeated = self._repeated_name(doc, tok.i, by_words, taken)
+            candidates = by_first.get(text)
+            repeated = self._repeated_name(w, i, candidates, taken) if candidates else None
             if repeated is not None:
                 end, canonical, genitive = repeated
-                mentions.append(Mention(tok.i, end, canonical, genitive))
-                taken.update(range(tok.i, end))
+                mentions.append(Mention(i, end, canonical, genitive))
+                taken.update(range(i, end))
                 continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.i not in taken and tok.whitespace_:
-                last = strip_genitive(nxt.text) if nxt.text not in surnames else nxt.text
-                if (tok.text, last) in double:
-                    mentions.append(Mention(tok.i, tok.i + 2, double[(tok.text, last)], last != nxt.text))
-                    taken.update((tok.i, tok.i + 1))
+            if i + 1 < n and i + 1 not in taken and w.ws[i]:
+                nxt = w.text[i + 1]
+                last = strip_genitive(nxt) if nxt not in surnames else nxt
+                if (text, last) in double:
+                    mentions.append(Mention(i, i + 2, double[(text, last)], last != nxt))
+                    taken.update((i, i + 1))
                     continue
-            base = strip_genitive(tok.text) if tok.text not in surnames else tok.text
-            prev = doc[tok.i - 1] if tok.i > 0 else None
-            if (  # a particle that belongs to the surname: "Av Reyni", "de Voss"
-                base in surnames
-                and prev is not None
-                and prev.i not in taken
-                and prev.lower_ in PARTICLES
-                and f" {prev.lower_} {base.lower()}" in f" {surnames[base].lower()}"
-            ):
-                mentions.append(Mention(tok.i - 1, tok.i + 1, surnames[base], base != tok.text))
-                taken.update((tok.i - 1, tok.i))
+            base = strip_genitive(text) if text not in surnames else text
+            if base not in surnames:
                 continue
-            if base in surnames and (tok.i == 0 or doc[tok.i - 1].text not in self.first_names):
-                mentions.append(Mention(tok.i, tok.i + 1, surnames[base], base != tok.text))
-                taken.add(tok.i)
+            prev_lower = w.lower[i - 1] if i > 0 else None
+            if (  # a particle that belongs to the surname: "Av Reyni", "de Voss"
+                prev_lower is not None
+                and i - 1 not in taken
+                and prev_lower in PARTICLES
+                and f" {prev_lower} {base.lower()}" in f" {surnames[base].lower()}"
+            ):
+                mentions.append(Mention(i - 1, i + 1, surnames[base], base != text))
+                taken.update((i - 1, i))
+                continue
+            if i == 0 or w.text[i - 1] not in self.first_names:
+                mentions.append(Mention(i, i + 1, surnames[base], base != text))
+                taken.add(i)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
     @staticmethod
     def _repeated_name(
-        doc: Doc, i: int, by_words: dict[tuple[str, ...], str], taken: set[int]
+        w: Words, i: int, candidates: list[tuple[tuple[str, ...], str]], taken: set[int]
     ) -> tuple[int, str, bool] | None:
-        """(end, canonical, genitive) of a known full name written out again from token i, else None."""
-        for words, canonical in by_words.items():
+        """(end, canonical, genitive) of a known full name (one of those starting with the word at i)
+        written out again from token i, else None."""
+        for words, canonical in candidates:
             end = i + len(words)
-            if end > len(doc) or any(k in taken for k in range(i, end)):
+            if end > len(w) or any(k in taken for k in range(i, end)):
                 continue
-            texts = [t.text for t in doc[i:end]]
+            texts = w.text[i:end]
             if texts[:-1] != list(words[:-1]):
                 continue
             if texts[-1] == words[-1]:
