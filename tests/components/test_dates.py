@@ -144,6 +144,13 @@ SENTENCES = [
         "Anholdelserne skete natten til den 5. marts.", "natten til den 5. marts", "2023-03-04", "2023-03-05", "day"
     ),
     mention("Juleaftens dag 2022 var stille.", "Juleaftens dag 2022", "2022-12-24", "2022-12-24", "day"),
+    mention("Puljen får i 2019 og 2020 i alt 5 mio. kr.", "i 2019 og 2020", "2019-01-01", "2020-12-31", "year"),
+    mention("Rekord i både 2020 og 2021.", "i både 2020 og 2021", "2020-01-01", "2021-12-31", "year"),
+    mention("Det besluttede de tilbage i sommer.", "tilbage i sommer", "2022-06-01", "2022-08-31", "season"),
+    mention("Flere runder i 2024 og frem, siger han.", "i 2024 og frem", "2024-01-01", None, "year"),
+    mention("Fra 2025 og fremefter gælder det.", "Fra 2025 og fremefter", "2025-01-01", None, "year"),
+    mention("Topmødet holdes senere i år.", "senere i år", "2023-01-01", "2023-12-31", "year"),
+    mention("Aftalen gælder for finanslovsåret 2024.", "for finanslovsåret 2024", "2024-01-01", "2024-12-31", "year"),
 ]
 
 

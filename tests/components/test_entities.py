@@ -293,6 +293,13 @@ CASES = [
         "Aarhus Kommune\nSundheds- og Omsorgsforvaltningen",
         [("Aarhus Kommune", "ORG"), ("Sundheds- og Omsorgsforvaltningen", "ORG")],
     ),
+    (
+        "party-letters-are-no-entity",
+        "Anna Touborg (SF) og Jørgen Nørby (V) stemte for. SF er imod.",
+        [("Anna Touborg", "PERSON"), ("Jørgen Nørby", "PERSON"), ("SF", "ORG")],
+    ),
+    ("byline", "Nyt fra felten\nAf Jari Nielsen\nDelingen er landet.", [("Jari Nielsen", "PERSON")]),
+    ("abbreviation-genitive", "Følg SKATs profil og NATOs møder.", [("SKAT", "ORG"), ("NATO", "ORG")]),
     ("clock-in-capitals", "PRESSEMØDE I DAG KL. 13.00 PÅ RÅDHUSET. Det siger KL.", [("KL", "ORG")]),
 ]
 

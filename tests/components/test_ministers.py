@@ -184,6 +184,32 @@ CASES = [
         ],
     ),
     (
+        "colleague-nationality-and-den-title",
+        "Han mødes med migrationsminister Eva van der Berg. Efter mødet med den nederlandske "
+        "migrationsminister siger han: Jeg takker min nederlandske ministerkollega Eva van der Berg.",
+        [
+            ("Eva van der Berg", "Eva van der Berg", "migrationsminister", "NL"),
+            ("migrationsminister", "Eva van der Berg", "migrationsminister", "NL"),
+            ("Eva van der Berg", "Eva van der Berg", "migrationsminister", "NL"),
+        ],
+    ),
+    (
+        "middle-name-as-surname",
+        "Dybvad til møde i Haag. Integrationsminister Kaare Dybvad Bek rejser i dag.",
+        [
+            ("Dybvad", "Kaare Dybvad Bek", "integrationsminister", "DK"),
+            ("Kaare Dybvad Bek", "Kaare Dybvad Bek", "integrationsminister", "DK"),
+        ],
+    ),
+    (
+        "genitive-of-a-known-name",
+        "Klimaminister Lars Aagaard deltog. Klimaminister Lars Aagaards oplæg tog hul på debatten.",
+        [
+            ("Lars Aagaard", "Lars Aagaard", "klimaminister", "DK"),
+            ("Lars Aagaard", "Lars Aagaard", "klimaminister", "DK"),  # the genitive s is not part of the name
+        ],
+    ),
+    (
         "coordination-without-hyphen",
         "Miljø-, fødevare og fiskeriminister Jens Dahl besøgte Thyborøn. Ministeren var glad.",
         [

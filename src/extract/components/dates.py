@@ -88,6 +88,7 @@ _SHAPES: tuple[str, ...] = (
 )
 # Shapes that are a date only after a lead word: "i oktober", "fra 2017", "i efteråret".
 _LEAD_ONLY_SHAPES: tuple[str, ...] = (
+    rf"{_plain(grammar.YEAR_ALONE)}{grammar.ONWARDS}",  # "i 2021 og frem"
     _plain(grammar.MONTH_ALONE),
     _plain(grammar.YEAR_ALONE),
     _plain(grammar.SEASON),

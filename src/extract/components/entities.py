@@ -18,6 +18,7 @@ from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.components.ministers import PARTY_LETTERS
 from extract.extensions import doc_text, register_extensions
 from extract.resources import city_records
 from extract.rule_ids import ANY_KEY, RuleId, parse_rule_id, strip_genitive
@@ -57,6 +58,19 @@ def _follows_name(doc: Doc, i: int, taken: set[int]) -> bool:
         return False
     tok = doc[i]
     return tok.is_alpha and tok.is_title and len(tok.text) > 1 and not tok.text.endswith("s")
+
+
+def _is_party_letter(doc: Doc, span: Span) -> bool:
+    """ "Anna Touborg (SF)": a party's letters in parentheses after a name are no entity (ANNOTATION.md)."""
+    return (
+        len(span) == 1
+        and span.text in PARTY_LETTERS
+        and span.start >= 2
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and doc[span.start - 2].is_title
+    )
 
 
 def drop_joined_names(spans: list[Span]) -> list[Span]:
@@ -220,6 +234,8 @@ class EntityResolver:
             if span.label_ == "ORG" and rid.word and starts_sentence(doc, span.start):
                 continue  # "Politiet efterlyser ...": a common noun at a sentence start
             if span.text == "KL" and CLOCK_AFTER.match(doc_text(doc), span.end_char):
+                continue
+            if span.label_ == "ORG" and _is_party_letter(doc, span):
                 continue
             kept.append(span)
         kept = self._extend_orgs(doc, kept)

@@ -57,6 +57,8 @@ COUNTRY_LEAD_SKIP = frozenset(
     # "sin svenske kollega, udenrigsminister Anna Berg": the nationality is the colleague's
     + "kollega kollegaer kolleger kollegen modpart".split()
 )
+# Words between a nationality and a name that make the nationality the person's: "min svenske kollega NN".
+COLLEAGUE_WORDS = frozenset("kollega kollegaen kolleger kollegaer ministerkollega ministerkollegaen modpart".split())
 # A surname in -sen/-son with an -s is a genitive ("Ane Halsboe-Jørgensens kommentar").
 GENITIVE_SURNAME = re.compile(r"(?:sen|son)s$")
 MAX_NAME_TOKENS = 5
@@ -118,7 +120,8 @@ class Title:
     start: int  # token index of the first title token
     end: int  # token index after the title
     title: str  # lower-case indefinite form
-    definite: bool
+    definite: bool  # the title word is definite: "forsvarsministeren"
+    article: bool = False  # made definite by "den" before it: "den nederlandske migrationsminister"
 
 
 @dataclass
@@ -174,8 +177,8 @@ def join_titles(w: Words, titles: list[Title], nationalities: dict[str, str]) ->
     - a list of posts is one title: "kirkeminister, minister for landdistrikter og minister for nordisk
       samarbejde" (a "for" phrase that runs into the next post keeps it; the post inside is dropped);
     - a coordination whose middle part lacks its hyphen: "Klima-, energi og forsyningsminister";
-    - a genitive after "den": "den armenske udenrigsministers besøg" refers to one minister, as a
-      definite title does.
+    - a title after "den": "den nederlandske migrationsminister", "den armenske udenrigsministers besøg"
+      refers to one minister, as a definite title does.
     """
     kept: list[Title] = []
     reach: Title | None = None  # the earlier title that reaches furthest: one pass, no pairs
@@ -200,17 +203,18 @@ def join_titles(w: Words, titles: list[Title], nationalities: dict[str, str]) ->
             while start > 0 and (COMPOUND_PART.match(w.text[start - 1]) or w.text[start - 1] == ","):
                 start -= 1
             text = f"{w.span_text(start, title.start).lower()} {title.title}"
-        definite = title.definite
-        if not definite and w.lower[title.start].endswith("ministers"):
+        article = False
+        if not title.definite:  # "den nederlandske migrationsminister", "den armenske udenrigsministers besøg"
             k = title.start - 1
             if k >= 0 and (w.lower[k] in nationalities or w.lower[k].endswith("e")):
                 k -= 1
-            definite = k >= 0 and w.lower[k] in {"den", "det"}
-        joined = Title(start, title.end, text, definite)
+            article = k >= 0 and w.lower[k] in {"den", "det"}
+        joined = Title(start, title.end, text, title.definite, article)
         prev = out[-1] if out else None
         if prev is not None and not prev.definite and prev.end + 1 == start and w.text[prev.end] in {",", "og"}:
             separator = ", " if w.text[prev.end] == "," else " og "
-            out[-1] = Title(prev.start, joined.end, prev.title + separator + joined.title, joined.definite)
+            title_text = prev.title + separator + joined.title
+            out[-1] = Title(prev.start, joined.end, title_text, joined.definite, joined.article)
         else:
             out.append(joined)
     return out
@@ -384,12 +388,13 @@ class PersonFinder:
             if end is not None and (end - k >= 2 or title.definite is False):
                 names[k] = end
                 minister_of[k] = (title, country)
-            elif title.definite:
+            elif title.definite or title.article:
                 title_only.append((title, country))
 
         for i, low in enumerate(w.lower):
             start = None
-            if low in SPEECH_VERBS or self._is_role(low) or is_contact_label(w, i):
+            byline = low == "af" and (i == 0 or "\n" in w.ws[i - 1] or w.text[i - 1].isspace())  # "Af Jari Nielsen"
+            if low in SPEECH_VERBS or self._is_role(low) or is_contact_label(w, i) or byline:
                 start = i + 1
                 while start < n and (self._is_role(w.lower[start]) or w.text[start] == ","):
                     start += 1
@@ -410,7 +415,7 @@ class PersonFinder:
                     names[k + 1] = i
 
         mentions = self._mentions(w, names, blocked)
-        self._write(doc, mentions, minister_of, title_only)
+        self._write(doc, mentions, minister_of, title_only, self._colleague_countries(w, mentions))
         return doc
 
     def _mentions(self, w: Words, names: dict[int, int], blocked: set[int]) -> list[Mention]:
@@ -421,12 +426,18 @@ class PersonFinder:
         double: dict[tuple[str, str], str] = {}
         mentions: list[Mention] = []
         taken: set[int] = set()
+        # "minister Lars Aagaards drøftelse" beside "Lars Aagaard": a full name + s is its genitive
+        written = {w.span_text(start, end) for start, end in names.items()}
         for start in sorted(names):
             end = names[start]
             if start in taken:
                 continue
             words = w.text[start:end]
-            genitive = words[-1].endswith(("'s", "’s")) or bool(GENITIVE_SURNAME.search(words[-1]))
+            genitive = (
+                words[-1].endswith(("'s", "’s"))
+                or bool(GENITIVE_SURNAME.search(words[-1]))
+                or (len(words) >= 2 and words[-1].endswith("s") and " ".join(words)[:-1] in written)
+            )
             if genitive:
                 words[-1] = strip_genitive(words[-1])
             canonical = " ".join(words)
@@ -440,6 +451,8 @@ class PersonFinder:
             surnames[words[-1]] = canonical
             if len(words) >= 3:
                 double[(words[-2], words[-1])] = canonical  # "Lund Poulsen", "Løkke Rasmussen"
+                if words[-2] not in self.first_names and words[-2][:1].isupper():
+                    surnames.setdefault(words[-2], canonical)  # "Dybvad" for Kaare Dybvad Bek, "Løkke"
             mentions.append(Mention(start, end, canonical, genitive))
             taken.update(range(start, end))
         if not full:
@@ -487,6 +500,16 @@ class PersonFinder:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
+    def _colleague_countries(self, w: Words, mentions: list[Mention]) -> dict[str, str]:
+        """Countries given by a nationality before "kollega": "min nederlandske ministerkollega Eric van der
+        Burg" makes him a Dutch minister wherever he is named."""
+        found: dict[str, str] = {}
+        for m in mentions:
+            k = m.start - 1
+            if m.name and k >= 1 and w.lower[k] in COLLEAGUE_WORDS and w.lower[k - 1] in self.nationalities:
+                found.setdefault(m.name, self.nationalities[w.lower[k - 1]])
+        return found
+
     @staticmethod
     def _repeated_name(
         w: Words, i: int, candidates: list[tuple[tuple[str, ...], str]], taken: set[int]
@@ -512,6 +535,7 @@ class PersonFinder:
         mentions: list[Mention],
         minister_of: dict[int, tuple[Title, str | None]],
         title_only: list[tuple[Title, str | None]],
+        colleague_countries: dict[str, str],
     ) -> None:
         persons = [
             Span(doc, m.start, m.end, label="PERSON", span_id=str(RuleId(m.name or "", genitive=m.genitive)))
@@ -528,7 +552,7 @@ class PersonFinder:
             name = name_at.get(start)
             if name is None:
                 continue
-            ministers.setdefault(name, (title.title, country or "DK"))
+            ministers.setdefault(name, (title.title, country or colleague_countries.get(name) or "DK"))
             named_titles.append((start, name, title.title, country or ministers[name][1]))
         rows: list[Span] = []
         for m in mentions:

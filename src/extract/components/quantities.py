@@ -26,6 +26,7 @@ from extract.extensions import doc_text, register_extensions
 from extract.parse.lemmas import noun_lemma
 from extract.parse.money import Measure, find_measures
 from extract.parse.subjects import CLOSED_CLASS, count_subject, percent_subject
+from extract.resources import nationalities
 
 __all__ = ["QuantityFinder", "Unit", "load_units", "make_quantities"]
 
@@ -65,6 +66,17 @@ _ADJECTIVAL_UNITS = frozenset(
 _COMPARATIVES = frozenset({"flere", "færre"})
 # Endings of adjectives that look like plural nouns to the guess: "50 forskellige", "20 øvrige", "tekniske".
 _ADJECTIVE_ENDINGS = ("ige", "iske")
+# Adjectives before a noun the guess cannot recognise by its ending: nationalities ("tyske landbrug") and
+# participles ("automatiserede oplysninger").
+_PARTICIPLE_ENDINGS = ("ede", "ske")
+# A definite plural ("klimaministrene", "soldaterne") follows no number.
+_DEFINITE_PLURAL = ("erne", "ene")
+
+
+def _is_adjective(lower: str) -> bool:
+    return lower in nationalities() or (len(lower) > 4 and lower.endswith(_PARTICIPLE_ENDINGS))
+
+
 # Short forms that are safe as the last part of a compound ("kampfly", "F-16-fly"); others need 4 letters.
 _SHORT_COMPOUND_HEADS = frozenset({"fly"})
 
@@ -73,13 +85,13 @@ _SHORT_COMPOUND_HEADS = frozenset({"fly"})
 # ("3 gange flere soldater" counts no soldiers).
 _NOT_COUNTED = frozenset(
     """år året dage dag uger uge måneder måned timer time minutter sekunder gange gang omgange kilometer
-    meter kilo kilogram tons ton liter grader kroner krone point procent promille stemmer""".split()
+    meter kilo kilogram tons ton liter grader kroner krone øre point procent promille stemmer""".split()
 )
 _ORDINALS = frozenset(
     "første anden andet tredje fjerde femte sjette syvende ottende niende tiende sidste næste".split()
 )
 # Endings of Danish agent nouns: bilist, professor, ingeniør, praktikant, syrer, rejsende.
-_PERSON_ENDINGS = ("ist", "or", "ør", "ant", "ent", "iker", "er", "ende")
+_PERSON_ENDINGS = ("ist", "or", "ør", "ant", "ent", "iker", "er", "ende", "jyde", "fynbo", "boer")
 
 
 def _guess_unit(plural: str) -> Unit:
@@ -205,14 +217,32 @@ class QuantityFinder:
             i += 1
         if i < len(doc) and _coordinated_part(doc, i):
             i += 2
-        for token in doc[i : i + 3]:
+        after_adjective = coordinated = False
+        for token in doc[i : i + 5]:
             lower = token.lower_
             if lower in _NOT_COUNTED:
                 return None  # "750.000 norske kroner" is money, "3 flere år" no count
-            if not (token.is_alpha and token.is_lower and lower.endswith(("e", "er"))) or lower in CLOSED_CLASS:
+            if not (token.is_alpha and token.is_lower) or lower in CLOSED_CLASS:
+                if lower == "og" and after_adjective:  # "200 automatiserede og digitale oplysninger"
+                    coordinated = True
+                    continue
                 break
-            last = token
-        if last is None or last.lower_.endswith(("ste", *_ADJECTIVE_ENDINGS)) or last.lower_ in _ORDINALS:
+            if _is_adjective(lower) or (coordinated and lower.endswith("e")):
+                coordinated = False
+                after_adjective = True  # "5.000 tyske landbrug": the noun after it may have any ending
+                last = token
+                continue
+            if after_adjective or lower.endswith(("e", "er")):
+                last = token
+            if after_adjective or lower.endswith("er"):
+                break  # the noun: "tre brancher topper" counts branches, not the verb after them
+            after_adjective = False
+        if (
+            last is None
+            or last.lower_.endswith(("ste", *_ADJECTIVE_ENDINGS, *_DEFINITE_PLURAL))
+            or last.lower_ in _ORDINALS
+            or _is_adjective(last.lower_)
+        ):
             return None
         return last, _guess_unit(last.lower_)
 
@@ -228,8 +258,8 @@ class QuantityFinder:
             if text[measure.end : measure.end + 1] == ".":
                 return None  # an ordinal: "2. behandling"
             number = doc.char_span(measure.start, measure.end, alignment_mode="expand")
-            if number is None:
-                return None
+            if number is None or number.end_char > measure.end:
+                return None  # glued to what follows: "(400)Fødevarestyrelsen"
             found = self._unit_token(doc, number.end)
             if found is None and self.guess_units and not _is_year(measure):
                 found = self._guessed_unit_token(doc, number.end)

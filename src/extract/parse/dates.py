@@ -23,6 +23,8 @@ Conventions (the annotation guide's, plus the decisions it leaves open):
   open period ending that day (granularity year). "fra sidste år" is a comparison ("prisniveauet fra
   sidste år"), not an open period: "fra" is not read in front of a past deictic.
 - A bound without a tense looks forward ("frem til august", "senest 1. juli"); "siden" looks back.
+- "i 2021 og frem" is an open period from 2021, as "fra 2021".
+- "i 2019 og 2020" (two years in a row joined by "og") is one period; "den 5. og 6. oktober" is two mentions.
 - A yearless day within a month of publication is the nearest one, whatever the tense of the sentence.
 - Two-digit years: 00-69 are 2000-2069, 70-99 are 1970-1999.
 - "den 5. og 6. oktober 2021" is two mentions (a list of days is not a period); the finder parses the
@@ -239,6 +241,10 @@ LEADS: dict[str, LeadKind] = {
     "starten i": "in",
     "hen over": "in",
     "henover": "in",
+    # "tilbage i sommer", "senere i år", "i både 2020 og 2021"
+    "tilbage i": "in",
+    "senere": "in",
+    "i både": "in",
 }
 # Leads that take only a calendar date, month, year or season after them, never a deictic phrase.
 # What may follow them: a number, a month or "uge" ("for 2011", "pr. 1. december", "for december 2022"),
@@ -664,11 +670,12 @@ def _parse_range(text: str, published: date | None, tense: Tense | None) -> Date
     lead_word = lead["lead"].lower() if lead else ""
     body = lead["rest"] if lead else text
     for sep in _RANGE_SEP_RE.finditer(body):
-        if (sep[0].strip().lower() == "og") != (lead_word == "mellem"):
-            continue
         left_text, right_text = body[: sep.start()], body[sep.end() :]
         right_spec = _point_spec(right_text)
         left_spec = _point_spec(left_text)
+        joined_by_og = sep[0].strip().lower() == "og"
+        if joined_by_og != (lead_word == "mellem") and not _consecutive_years(left_spec, right_spec):
+            continue
         if left_spec is None and right_spec is not None and (day := _DAY_PART_RE.fullmatch(left_text)):
             number = int(day["d"])
             if right_spec.unit == "day":
@@ -692,6 +699,17 @@ def _parse_range(text: str, published: date | None, tense: Tense | None) -> Date
         if value is not None:
             return value
     return None
+
+
+def _consecutive_years(left: _Spec | None, right: _Spec | None) -> bool:
+    """ "2019 og 2020": two years in a row joined by "og" are one period (a budget's two years)."""
+    return (
+        left is not None
+        and right is not None
+        and left.unit == right.unit == "year"
+        and left.year is not None
+        and right.year == left.year + 1
+    )
 
 
 def _join(left: _Spec, right: _Spec, published: date | None, tense: Tense | None) -> DateValue | None:
@@ -729,8 +747,8 @@ def _join(left: _Spec, right: _Spec, published: date | None, tense: Tense | None
 
 def _apply_lead(kind: LeadKind, inner: DateValue) -> DateValue | None:
     """What a lead word does to the period after it."""
-    if kind == "in":
-        return inner
+    if kind == "in" or (kind == "from" and inner.start is not None and inner.end is None):
+        return inner  # "fra 2025 og fremefter" is as open as "2025 og fremefter"
     if (inner.start is None) != (inner.end is None):
         return None  # "senest fra 2017": a bound of a bound is not a mention we understand
     start, end = inner.start, inner.end
@@ -750,10 +768,19 @@ def _apply_lead(kind: LeadKind, inner: DateValue) -> DateValue | None:
     return DateValue(end, end, "day", inner.relative)  # at_end
 
 
+# "i 2021 og frem", "fra 2025 og fremefter": an open period from the year.
+ONWARDS = rf"{WS}og{WS}frem(?:efter|over)?"
+_ONWARDS_RE = re.compile(rf"(?P<rest>.+){ONWARDS}", re.IGNORECASE)
+
+
 def _parse(text: str, published: date | None, tense: Tense | None) -> DateValue | None:
     spec = _point_spec(text)
     if spec is not None:
         return _resolve(spec, published, tense)
+    onwards = _ONWARDS_RE.fullmatch(text)
+    if onwards:
+        inner = _parse(onwards["rest"], published, tense)
+        return _apply_lead("from", inner) if inner is not None and inner.start is not None else None
     from extract.parse.date_families import read_family  # here: that module builds on this one
 
     value = read_family(text, published, tense)

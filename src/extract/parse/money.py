@@ -119,16 +119,17 @@ _QUAL_WORDS_RE = re.compile(
 
 # Currencies: (pattern, ISO 4217 code, multiplier). "t. kr." is thousands of kroner. Order matters:
 # the specific "norske kroner" must win over "kroner".
-_CURRENCIES: list[tuple[str, str, int]] = [
-    (r"(?i:t\.\s?kr)\.?|(?i:tkr)\.?", "DKK", 1000),
-    (r"(?i:norske\s+kroner)|NOK", "NOK", 1),
-    (r"(?i:svenske\s+kroner)|SEK", "SEK", 1),
-    (r"(?i:islandske\s+kroner)|ISK", "ISK", 1),
-    (r"(?i:danske\s+kroner|kroner|krone)(?!\w)|kr\.,-|kr(?:\.|(?!\w))|DKK|(?i:dkr)\.?", "DKK", 1),
-    (r"(?i:euro)(?!\w)|EUR|€", "EUR", 1),
-    (r"(?i:(?:amerikanske\s+)?dollars?)(?!\w)|USD|US\$|\$", "USD", 1),
-    (r"(?i:(?:britiske\s+)?pund(?:\s+sterling)?)(?!\w)|GBP|£", "GBP", 1),
-    (r"(?i:schweizerfranc)|CHF", "CHF", 1),
+_CURRENCIES: list[tuple[str, str, Decimal]] = [
+    (r"(?i:t\.\s?kr)\.?|(?i:tkr)\.?", "DKK", Decimal(1000)),
+    (r"øre(?!\w)", "DKK", Decimal("0.01")),  # "7 øre pr. kWh"
+    (r"(?i:norske\s+kroner)|NOK", "NOK", Decimal(1)),
+    (r"(?i:svenske\s+kroner)|SEK", "SEK", Decimal(1)),
+    (r"(?i:islandske\s+kroner)|ISK", "ISK", Decimal(1)),
+    (r"(?i:danske\s+kroner|kroner|krone)(?!\w)|kr\.,-|kr(?:\.|(?!\w))|DKK|(?i:dkr)\.?", "DKK", Decimal(1)),
+    (r"(?i:euro)(?!\w)|EUR|€", "EUR", Decimal(1)),
+    (r"(?i:(?:amerikanske\s+)?dollars?)(?!\w)|USD|US\$|\$", "USD", Decimal(1)),
+    (r"(?i:(?:britiske\s+)?pund(?:\s+sterling)?)(?!\w)|GBP|£", "GBP", Decimal(1)),
+    (r"(?i:schweizerfranc)|CHF", "CHF", Decimal(1)),
 ]
 _CURRENCY_RES = [(re.compile(p), iso, mult) for p, iso, mult in _CURRENCIES]
 CURRENCY_PATTERN = "|".join(f"(?:{p})" for p, _, _ in _CURRENCIES)
@@ -142,7 +143,7 @@ def detect_currency(text: str) -> str | None:
     return found[0] if found else None
 
 
-def _currency(text: str) -> tuple[str, int] | None:
+def _currency(text: str) -> tuple[str, Decimal] | None:
     for regex, iso, mult in _CURRENCY_RES:
         if regex.fullmatch(text):
             return iso, mult
@@ -351,7 +352,7 @@ def _money(m: re.Match[str], text: str) -> Money | None:
     iso, mult = currency
     if m.group(f"{p}n") and _BARE_ARTICLE.fullmatch(m.group(f"{p}n")) and not m.group(f"{p}s"):
         return None  # "en krone" is not worth a row
-    return measure.as_money(iso, Decimal(mult))
+    return measure.as_money(iso, mult)
 
 
 # Verbs after which "3.4 millioner" with no currency means kroner ("Kommunen får 3.4 millioner").
