@@ -149,6 +149,9 @@ SENTENCES = [
     mention("Det besluttede de tilbage i sommer.", "tilbage i sommer", "2022-06-01", "2022-08-31", "season"),
     mention("Flere runder i 2024 og frem, siger han.", "i 2024 og frem", "2024-01-01", None, "year"),
     mention("Fra 2025 og fremefter gælder det.", "Fra 2025 og fremefter", "2025-01-01", None, "year"),
+    mention("Se afgørelsen af 5. oktober 2009.", "af 5. oktober 2009", "2009-10-05", "2009-10-05", "day"),
+    mention("Banken fik en frist til den 3. november 2023.", "til den 3. november 2023", None, "2023-11-03", "day"),
+    mention("Ambassaden åbnede tidligere på året.", "tidligere på året", "2023-01-01", "2023-12-31", "year"),
     mention("Topmødet holdes senere i år.", "senere i år", "2023-01-01", "2023-12-31", "year"),
     mention("Aftalen gælder for finanslovsåret 2024.", "for finanslovsåret 2024", "2024-01-01", "2024-12-31", "year"),
 ]
@@ -222,6 +225,7 @@ NOT_DATES = [
     "Vi har åbent 24/7.",
     "Det er fjerde gang, de mødes.",
     "Tallet 2,7 procent er det laveste.",
+    "Halvdelen af 2022 gik med planlægning.",
     "Politiet vil henover de næste år øge indsatsen.",
     "I de kommende år bygges der mere.",
 ]

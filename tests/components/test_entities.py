@@ -299,6 +299,19 @@ CASES = [
         [("Anna Touborg", "PERSON"), ("Jørgen Nørby", "PERSON"), ("SF", "ORG")],
     ),
     ("byline", "Nyt fra felten\nAf Jari Nielsen\nDelingen er landet.", [("Jari Nielsen", "PERSON")]),
+    (
+        "city-state-is-a-country",
+        "Ministeren rejser til Kina og Singapore.",
+        [("Kina", "COUNTRY"), ("Singapore", "COUNTRY")],
+    ),
+    ("town-with-abbreviation", "Mødet er på Fjordvej 15, Nykøbing F.", [("Nykøbing F.", "CITY")]),
+    ("corona-is-no-town", "Vi har Corona brug for det.", []),
+    (
+        "company-without-its-form",
+        "Det gælder Amagerbanken A/S. Senere har Amagerbanken nedskrevet.",
+        [("Amagerbanken A/S", "ORG"), ("Amagerbanken", "ORG")],
+    ),
+    ("photo-credit", "Foto: Lillan Clemmensen.", [("Lillan Clemmensen", "PERSON")]),
     ("abbreviation-genitive", "Følg SKATs profil og NATOs møder.", [("SKAT", "ORG"), ("NATO", "ORG")]),
     ("clock-in-capitals", "PRESSEMØDE I DAG KL. 13.00 PÅ RÅDHUSET. Det siger KL.", [("KL", "ORG")]),
 ]

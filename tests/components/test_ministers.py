@@ -210,6 +210,22 @@ CASES = [
         ],
     ),
     (
+        "surname-before-the-full-name",
+        "Udenrigsminister Kofod tager imod gæster. Udenrigsminister Jeppe Kofod siger, at det er godt.",
+        [
+            ("Kofod", "Jeppe Kofod", "udenrigsminister", "DK"),
+            ("Jeppe Kofod", "Jeppe Kofod", "udenrigsminister", "DK"),
+        ],
+    ),
+    (
+        "title-after-a-genitive-country",
+        "Statsminister Lars Holm modtog i dag Georgiens udenrigsminister, som er på besøg.",
+        [
+            ("Lars Holm", "Lars Holm", "statsminister", "DK"),
+            ("udenrigsminister", None, "udenrigsminister", "GE"),
+        ],
+    ),
+    (
         "coordination-without-hyphen",
         "Miljø-, fødevare og fiskeriminister Jens Dahl besøgte Thyborøn. Ministeren var glad.",
         [

@@ -103,6 +103,22 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("mellem 700 og op til 1.200 soldater", quantity(None, "soldat", None, lower=700, upper=1200))],
     ),
     (
+        "ikke-mindre-end-is-a-lower-bound",
+        "Der er kortlagt ikke mindre end 100 kulturmiljøer.",
+        [("ikke mindre end 100 kulturmiljøer", quantity(100, "kulturmiljø", None, lower=100, category="other"))],
+    ),
+    ("year-range-is-no-count", "Regionerne har fra 2006 til 2007 ikke skåret ned.", []),
+    (
+        "nationality-before-the-noun",
+        "Foderet er solgt til knap 5.000 tyske landbrug.",
+        [
+            (
+                "knap 5.000 tyske landbrug",
+                quantity(5000, "landbrug", None, upper=5000, approximate=True, category="other"),
+            )
+        ],
+    ),
+    (
         "model-name-between",
         "Danmark bidrager med fire F-16 fly og 120 piloter.",
         [

@@ -96,6 +96,7 @@ MONEY = [
     ("mellem 2 og 3 mia. kr.", (None, "DKK", D("2000000000"), D("3000000000"), False)),
     ("2-3 mia. kr.", (None, "DKK", D("2000000000"), D("3000000000"), False)),
     ("fra 10 til 15 mio. kr.", (None, "DKK", D("10000000"), D("15000000"), False)),
+    ("½ mio. kroner", (D("500000"), "DKK", None, None, False)),
     ("7 øre", (D("0.07"), "DKK", None, None, False)),
     ("2 til 3 mia. kr.", (None, "DKK", D("2000000000"), D("3000000000"), False)),
     ("mellem 2 og op til 3 mia. kr.", (None, "DKK", D("2000000000"), D("3000000000"), False)),

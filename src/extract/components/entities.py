@@ -45,6 +45,8 @@ REGIONAL_BRANCHES = frozenset(
     "Nord Syd Øst Vest Midt Nordvest Sydvest Nordøst Sydøst Sjælland Fyn Jylland Nordjylland Midtjylland "
     "Sydjylland Sønderjylland Østjylland Vestjylland Bornholm Hovedstaden Storkøbenhavn Lolland-Falster".split()
 )
+# Company forms after a name: the name alone is the company too.
+COMPANY_FORMS = frozenset({"A/S", "ApS", "I/S", "P/S", "K/S", "a.m.b.a.", "amba", "A.M.B.A."})
 # Last words of a municipality's administrations ("Teknik- og Miljøforvaltningen").
 DEPARTMENT_ENDINGS = ("forvaltningen", "forvaltning")
 # "KL. 13.00" in a heading written in capitals is the clock, not Kommunernes Landsforening.
@@ -151,7 +153,7 @@ def _abbreviation_after(doc: Doc, e: int) -> tuple[str, ...] | None:
 
 
 def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Mentions of an organisation by its abbreviation alone.
+    """Mentions of an organisation by its abbreviation alone (or by its name without "A/S").
 
     An abbreviation is introduced in parentheses ("Dansk Flygtningehjælp (DFH)", "Udlændingekontrolafdeling
     Vest (UKA Vest)") or after a comma ("Statens Luftfartsvæsen, SLV."), or is the initials of a name of two
@@ -170,6 +172,8 @@ def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
         words = [t.text for t in span if t.is_alpha]
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             known.setdefault(("".join(w[0] for w in words),), name)
+        if len(span) >= 2 and span[-1].text in COMPANY_FORMS and not rid.genitive:
+            known.setdefault(tuple(t.text for t in span[:-1]), name)  # "Amagerbanken A/S" ... "Amagerbanken"
     if not known:
         return []
     by_first: dict[str, list[tuple[str, ...]]] = {}  # first token -> abbreviations starting with it

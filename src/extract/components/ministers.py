@@ -162,7 +162,7 @@ def same_post(short: str, full: str) -> bool:
 # Labels of a release's contact block: "Pressekontakt: Anne Holm, tlf. ...", "Yderligere oplysninger: ...".
 CONTACT_LABELS = frozenset(
     "kontakt pressekontakt kontaktperson kontaktpersoner presse pressevagt pressevagten oplysninger "
-    "information info spørgsmål".split()
+    "information info spørgsmål foto fotos fotograf".split()
 )
 
 
@@ -388,8 +388,8 @@ class PersonFinder:
             if end is not None and (end - k >= 2 or title.definite is False):
                 names[k] = end
                 minister_of[k] = (title, country)
-            elif title.definite or title.article:
-                title_only.append((title, country))
+            elif title.definite or title.article or title.start in genitive_countries:
+                title_only.append((title, country))  # "modtog Georgiens udenrigsminister, som ..."
 
         for i, low in enumerate(w.lower):
             start = None
@@ -457,6 +457,10 @@ class PersonFinder:
             taken.update(range(start, end))
         if not full:
             return mentions
+        # "Udenrigsminister Kofod tager imod ..." before "Jeppe Kofod": a surname alone names the full name
+        for m in mentions:
+            if m.name and " " not in m.name and surnames.get(m.name, m.name) != m.name:
+                m.name = surnames[m.name]
         # a full name written again, whatever cue found it first ("forbundskansler Angela Merkel ... med Angela Merkel")
         by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (words, canonical)
         for c in full:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.extensions import doc_text, register_extensions
 from extract.parse.lemmas import noun_lemma
 from extract.parse.money import Measure, find_measures
-from extract.parse.subjects import CLOSED_CLASS, count_subject, percent_subject
+from extract.parse.subjects import CLOSED_CLASS, NOT_HEADS, count_subject, percent_subject
 from extract.resources import nationalities
 
 __all__ = ["QuantityFinder", "Unit", "load_units", "make_quantities"]
@@ -118,9 +118,15 @@ def _coordinated_part(doc: Doc, i: int) -> bool:
     )
 
 
+_YEAR_RANGE = re.compile(r"(?i:fra|mellem)?\s*(?:19|20)\d\d\s*(?:-|–|(?i:til|og))\s*(?:19|20)\d\d")
+
+
 def _is_year(measure: Measure) -> bool:
-    """A bare number from 1900 to 2100 ("i 2023 er ...") is a year, not a count."""
-    return measure.value is not None and measure.text.isdigit() and 1900 <= measure.value <= 2100
+    """A bare number from 1900 to 2100 ("i 2023 er ...") is a year, and "fra 2006 til 2007" two years:
+    not counts."""
+    if measure.value is None:
+        return bool(_YEAR_RANGE.fullmatch(measure.text))
+    return measure.text.isdigit() and 1900 <= measure.value <= 2100
 
 
 class QuantityFinder:
@@ -222,7 +228,7 @@ class QuantityFinder:
             lower = token.lower_
             if lower in _NOT_COUNTED:
                 return None  # "750.000 norske kroner" is money, "3 flere år" no count
-            if not (token.is_alpha and token.is_lower) or lower in CLOSED_CLASS:
+            if not (token.is_alpha and token.is_lower) or lower in NOT_HEADS:
                 if lower == "og" and after_adjective:  # "200 automatiserede og digitale oplysninger"
                     coordinated = True
                     continue

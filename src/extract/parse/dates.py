@@ -243,6 +243,9 @@ LEADS: dict[str, LeadKind] = {
     "henover": "in",
     # "tilbage i sommer", "senere i år", "i både 2020 og 2021"
     "tilbage i": "in",
+    # "afgørelsen af 5. oktober 2009", "en frist til den 3. november": only before a day
+    "af": "in",
+    "til": "until",
     "senere": "in",
     "i både": "in",
 }
@@ -251,6 +254,12 @@ LEADS: dict[str, LeadKind] = {
 # and after "den" a season looked at from now ("den kommende vinter"); never a deictic phrase ("tak for i
 # dag", "et grundlag for næste år", "tallene for forrige kvartal": the phrase is the mention, not the lead).
 _CALENDAR_ONLY_LEADS = frozenset({"for", "pr.", "per", "den"})
+# Leads read only before a day: "af 5. oktober 2009" (a decision's date), "til den 3. november" (a deadline);
+# "halvdelen af 2022" and "bidrag til 2025" are no dates of that kind.
+_DAY_ONLY_LEADS = {
+    "af": re.compile(rf"(?:den\s+|d\.\s*)?\d{{1,2}}\.\s*{MONTH_ANY}", re.IGNORECASE),
+    "til": re.compile(rf"(?:den\s+|d\.\s*)?\d{{1,2}}\.\s*{MONTH_ANY}", re.IGNORECASE),
+}
 _CALENDAR_REST = re.compile(
     rf"(?:(?:den|d\.){WSO})?(?:\d|{MONTH_FULL}|uge{NOT_LETTER})|[a-zæøå]+året{WS}\d", re.IGNORECASE
 )  # "for skoleåret 2024/25" names its year
@@ -286,6 +295,10 @@ LEXICAL: dict[str, tuple[Granularity, int]] = {
     "denne uge": ("week", 0),
     "tidligere på ugen": ("week", 0),
     "senere på ugen": ("week", 0),
+    "tidligere på måneden": ("month", 0),
+    "senere på måneden": ("month", 0),
+    "tidligere på året": ("year", 0),
+    "senere på året": ("year", 0),
     "i sidste uge": ("week", -1),
     "sidste uge": ("week", -1),
     "i forrige uge": ("week", -1),
@@ -796,6 +809,8 @@ def _parse(text: str, published: date | None, tense: Tense | None) -> DateValue 
         if lead == "fra" and LEXICAL.get(m["rest"], ("day", 0))[1] < 0:
             return None  # "prisniveauet fra sidste år": where from, not since when
         if lead in _CALENDAR_ONLY_LEADS and not (_DEN_REST if lead == "den" else _CALENDAR_REST).match(m["rest"]):
+            return None
+        if lead in _DAY_ONLY_LEADS and not _DAY_ONLY_LEADS[lead].match(m["rest"]):
             return None
         default = "past" if lead == "siden" else _LEAD_DIRECTIONS.get(kind)
         inner = _parse(m["rest"], published, tense or default)

@@ -116,6 +116,9 @@ _FRACTION_WORDS: dict[str, Decimal] = {
     "en kvart": Decimal("0.25"),
     "trekvart": Decimal("0.75"),
     "tre kvart": Decimal("0.75"),
+    "½": Decimal("0.5"),  # "½ mio. kroner"
+    "¼": Decimal("0.25"),
+    "¾": Decimal("0.75"),
 }
 
 _UNITS = "en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni"
@@ -129,7 +132,7 @@ _ONE_WORD = (
     rf"|{_UNITS}"
 )
 _WORDS = rf"(?:{_ONE_WORD})(?:\s+(?:og\s+)?(?:{_ONE_WORD}))*"
-_FRACTIONS = r"halvanden|en\s+halv|et\s+halvt|en\s+kvart|tre\s*kvart"
+_FRACTIONS = r"halvanden|en\s+halv|et\s+halvt|en\s+kvart|tre\s*kvart|[½¼¾]"
 
 # Digits the Danish way: "1.500.000", "1 500", "332,5", "1.500,-"; never a date ("24.3.2022"), a time
 # ("14.30"), part of a model or compound ("F-16", "C-130J", "2030-målet") or of a fraction ("3/10").

@@ -110,6 +110,7 @@ CLOSED_CLASS = (
     | frozenset({"og"})
 )
 _NOT_HEADS = CLOSED_CLASS | _ADVERBS
+NOT_HEADS = _NOT_HEADS  # for the quantities component: words that end a noun phrase
 # Between a keyword and the mention: "en pulje på i alt 40 mio. kr.".
 _FILLERS = (("i", "alt"), ("samlet", "set"), ("samlet",), ("yderligere",), ("ekstra",), ("hele",), ("minimum",))
 # Adverbials that may stand between a mention and "til NP": "2-3 mia. kr. frem til 2030 til opkøb".
