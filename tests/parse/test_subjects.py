@@ -169,6 +169,13 @@ AMOUNT_EXAMPLES = [
 ]
 COUNT_EXAMPLES = [
     (
+        "antallet-af-til-N",
+        "Antallet af indlagte på intensiv er faldet yderligere til 4 tilfælde i uge 38.",
+        "4 tilfælde",
+        "antal",
+        "antallet af X ... N",
+    ),
+    (
         "bidrag-paa-op-til-N-soldater",
         "Danmark sender et bidrag på op til 150 soldater.",
         "op til 150 soldater",
@@ -201,6 +208,13 @@ PERCENT_EXAMPLES = [
     ("N-af-X", "I alt 62 procent af borgerne er tilfredse.", "62 procent", "borger", "N af X"),
     ("label", "Prognose\n- Inflation: 3,1 pct.", "3,1 pct.", "inflation", "label: N"),
     ("N-flere-X", "Regeringen vil have 5 pct. flere ledige i job.", "5 pct.", "ledige", "N flere X"),
+    (
+        "antallet-af",
+        "Antallet af PCR-tests, som har været stabilt, er steget med 8 % fra uge 37.",
+        "8 %",
+        "antal",
+        "antallet af X ... N",
+    ),
 ]
 RULES = {"amount": AMOUNT_EXAMPLES, "count": COUNT_EXAMPLES, "percent": PERCENT_EXAMPLES}
 _FINDERS = {
@@ -241,6 +255,7 @@ EMPTY = [
     ("booked-on", "amount", "Der er brugt 4 mio. kr. på finansloven.", "4 mio. kr."),
     ("til-name", "amount", "Danmark giver 2 mia. kr. til Ukraine.", "2 mia. kr."),
     ("percent-unit", "percent", "Ledigheden som procent af arbejdsstyrken er nu 2,7 procent.", "2,7 procent"),
+    ("andelen-other-percent", "percent", "Andelen steg fra 5 % til 7 procent i år.", "7 procent"),
     ("percent-and", "percent", "Prisen topper i maj og falder til 3 procent.", "3 procent"),
 ]
 

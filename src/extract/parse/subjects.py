@@ -443,12 +443,14 @@ AMOUNT_RULES: tuple[Rule, ...] = (
     Rule("et X med N", "en skolepulje med 500 mio. kr.", lambda t, s, e: _anchored_med(t, s)),
 )
 COUNT_RULES: tuple[Rule, ...] = (
+    Rule("antallet af X ... N", "Antallet af syge faldt til 4 tilfælde", lambda t, s, e: measure_noun_subject(t, s)),
     Rule("X på N", "et radarbidrag på op til ca. 30 personer", lambda t, s, e: subject_before(t, s)),
     Rule("X VERB N", "bidraget vil bestå af op til 105 personer", lambda t, s, e: verb_subject(t, s, COUNT_VERBS)),
     Rule("label: N", "- Beskæftigelse: godt 2,9 mio. personer", lambda t, s, e: label_subject(t, s)),
     Rule("et X med N", "et rejsehold med seks medarbejdere", lambda t, s, e: _anchored_med(t, s)),
 )
 PERCENT_RULES: tuple[Rule, ...] = (
+    Rule("antallet af X ... N", "Antallet af ulykker faldt med 10 procent", lambda t, s, e: measure_noun_subject(t, s)),
     Rule("X VERB N", "ledigheden faldt med 2,7 procent", lambda t, s, e: verb_subject(t, s, CHANGE_VERBS)),
     Rule("stigning i X på N", "en stigning i ledigheden på 3 procent", lambda t, s, e: change_subject(t, s)),
     Rule("X på N", "en tilbagegang på 13 pct.", lambda t, s, e: subject_before(t, s)),
@@ -457,6 +459,27 @@ PERCENT_RULES: tuple[Rule, ...] = (
     Rule("N flere X", "5 pct. flere ledige", lambda t, s, e: subject_after(t, e, keywords=("flere", "færre"))),
     Rule("N af X", "90 procent af patienterne", lambda t, s, e: subject_after(t, e, keywords=("af",))),
 )
+
+
+# "Antallet af X", "andelen af X": the noun a sentence's figure measures, whatever stands in between.
+_MEASURE_NOUN_RE = re.compile(r"(?<!\w)(?i:antallet|andelen|antal|andel|procentdelen)\s+af(?!\w)")
+_SENTENCE_END_RE = re.compile(r"[.!?:\n](?=\s|$)")
+_OTHER_PERCENT_RE = re.compile(r"%|(?<!\w)(?i:procent|pct)(?!\w)")
+
+
+def measure_noun_subject(text: str, start: int) -> str | None:
+    """ "Antallet af PCR-tests ... er steget med 8 %": "antallet" (or "andelen") earlier in the sentence of the
+    mention is what it measures, unless another percentage stands between them (then that one is its)."""
+    window_start = max(0, start - _WINDOW * 2)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, window_start, start)]
+    sentence_start = ends[-1] if ends else window_start
+    found = list(_MEASURE_NOUN_RE.finditer(text, sentence_start, start))
+    if not found:
+        return None
+    noun = found[-1]
+    if _OTHER_PERCENT_RE.search(text, noun.end(), start):
+        return None
+    return noun.group(0).split()[0]
 
 
 def _anchored_med(text: str, start: int) -> str | None:
