@@ -88,11 +88,11 @@ def prf(c: Counter[tuple[str, str]], label: str) -> dict[str, float]:
 def score(sentences: list[Sentence]) -> dict[str, dict[str, dict[str, float]]]:
     texts = [s.text for s in sentences]
     rules_docs = list(extract.load(ner=False).pipe(texts))
-    full_docs = list(extract.load().pipe(texts))
+    full_docs = list(extract.load(ner=True).pipe(texts))
     systems = {
         "pressextract rules only (`load(ner=False)`)": [doc_entities(d) for d in rules_docs],
         'our model alone (`doc.spans["model"]`)': [model_entities(d) for d in full_docs],
-        "pressextract rules + model (`load()`)": [doc_entities(d) for d in full_docs],
+        "pressextract rules + model (`load(ner=True)`)": [doc_entities(d) for d in full_docs],
     }
     return {
         name: {label: prf(count(sentences, preds), label) for label in ("ALL", *LABELS)}

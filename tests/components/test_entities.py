@@ -272,6 +272,7 @@ CASES = [
         [("Xenia Keskinen", "PERSON"), ("Berlin", "CITY"), ("Xenia Keskinen", "PERSON")],
     ),
     ("medlem-role", "• Medlem Jarmo Vestergaard", [("Jarmo Vestergaard", "PERSON")]),
+    ("gade-after-genitive", "Mødet er på Otto Mønsteds Gade.", []),
     ("street-no-person", "Mødet holdes på rådhuset, Niels Bohrs Vej 30, i Aalborg.", [("Aalborg", "CITY")]),
     # --- units of Forsvaret, Hjemmeværnet and the police named with their place
     ("unit-with-place", "Politikompagni Køge afløste politiet.", [("Politikompagni Køge", "ORG")]),

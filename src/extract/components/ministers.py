@@ -280,8 +280,11 @@ class PersonFinder:
                 break
         if w.text[start].endswith(("'s", "’s")):
             return start + 1
-        if any(w.text[k] in STREET_WORDS for k in range(start + 1, min(i + 1, n))):
-            return None  # an address: "Regionshuset, Niels Bohrs Vej 30"
+        if any(
+            w.text[k] in STREET_WORDS or (w.text[k] == "Gade" and w.text[k - 1].endswith("s"))
+            for k in range(start + 1, min(i + 1, n))
+        ):
+            return None  # an address: "Regionshuset, Niels Bohrs Vej 30", "Otto Mønsteds Gade" (not "Søren Gade")
         return i
 
     # ---- titles --------------------------------------------------------------------------------
