@@ -152,6 +152,7 @@ SENTENCES = [
     mention("Se afgørelsen af 5. oktober 2009.", "af 5. oktober 2009", "2009-10-05", "2009-10-05", "day"),
     mention("Banken fik en frist til den 3. november 2023.", "til den 3. november 2023", None, "2023-11-03", "day"),
     mention("Ambassaden åbnede tidligere på året.", "tidligere på året", "2023-01-01", "2023-12-31", "year"),
+    mention("Senere torsdag mødes de igen.", "torsdag", "2023-03-16", "2023-03-16", "day"),
     mention("Topmødet holdes senere i år.", "senere i år", "2023-01-01", "2023-12-31", "year"),
     mention("Aftalen gælder for finanslovsåret 2024.", "for finanslovsåret 2024", "2024-01-01", "2024-12-31", "year"),
 ]

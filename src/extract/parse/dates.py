@@ -254,11 +254,13 @@ LEADS: dict[str, LeadKind] = {
 # and after "den" a season looked at from now ("den kommende vinter"); never a deictic phrase ("tak for i
 # dag", "et grundlag for næste år", "tallene for forrige kvartal": the phrase is the mention, not the lead).
 _CALENDAR_ONLY_LEADS = frozenset({"for", "pr.", "per", "den"})
-# Leads read only before a day: "af 5. oktober 2009" (a decision's date), "til den 3. november" (a deadline);
-# "halvdelen af 2022" and "bidrag til 2025" are no dates of that kind.
+# Leads read only before what their pattern allows: "af 5. oktober 2009" (a decision's date), "til den 3.
+# november" (a deadline); "halvdelen af 2022" and "bidrag til 2025" are no dates of that kind.
 _DAY_ONLY_LEADS = {
     "af": re.compile(rf"(?:den\s+|d\.\s*)?\d{{1,2}}\.\s*{MONTH_ANY}", re.IGNORECASE),
     "til": re.compile(rf"(?:den\s+|d\.\s*)?\d{{1,2}}\.\s*{MONTH_ANY}", re.IGNORECASE),
+    # "senere i år", not "Senere torsdag" (later on Thursday: the day is the mention)
+    "senere": re.compile(r"i\s+år\b", re.IGNORECASE),
 }
 _CALENDAR_REST = re.compile(
     rf"(?:(?:den|d\.){WSO})?(?:\d|{MONTH_FULL}|uge{NOT_LETTER})|[a-zæøå]+året{WS}\d", re.IGNORECASE
