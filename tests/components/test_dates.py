@@ -153,6 +153,8 @@ SENTENCES = [
     mention("Banken fik en frist til den 3. november 2023.", "til den 3. november 2023", None, "2023-11-03", "day"),
     mention("Ambassaden åbnede tidligere på året.", "tidligere på året", "2023-01-01", "2023-12-31", "year"),
     mention("Senere torsdag mødes de igen.", "torsdag", "2023-03-16", "2023-03-16", "day"),
+    mention("Der investeres for årene 2024-2026.", "for årene 2024-2026", "2024-01-01", "2026-12-31", "year"),
+    mention("Der fløj de imellem 2009 og 2011.", "imellem 2009 og 2011", "2009-01-01", "2011-12-31", "year"),
     mention("Topmødet holdes senere i år.", "senere i år", "2023-01-01", "2023-12-31", "year"),
     mention("Aftalen gælder for finanslovsåret 2024.", "for finanslovsåret 2024", "2024-01-01", "2024-12-31", "year"),
 ]

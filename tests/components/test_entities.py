@@ -313,6 +313,14 @@ CASES = [
         [("Amagerbanken A/S", "ORG"), ("Amagerbanken", "ORG")],
     ),
     ("photo-credit", "Foto: Lillan Clemmensen.", [("Lillan Clemmensen", "PERSON")]),
+    ("emergency-service", "Hovedstadens Beredskab rykkede ud.", [("Hovedstadens Beredskab", "ORG")]),
+    (
+        "sports-clubs",
+        "Brøndby IF møder RC Strasbourg i aften.",
+        [("Brøndby IF", "ORG"), ("RC Strasbourg", "ORG")],
+    ),
+    ("university-department", "Forskere fra DTU Byg deltager.", [("DTU Byg", "ORG")]),
+    ("genitive-name-of-a-fund", "Støtte fra Ejner Christian Christensens Fond kom i går.", []),
     ("abbreviation-genitive", "Følg SKATs profil og NATOs møder.", [("SKAT", "ORG"), ("NATO", "ORG")]),
     ("clock-in-capitals", "PRESSEMØDE I DAG KL. 13.00 PÅ RÅDHUSET. Det siger KL.", [("KL", "ORG")]),
 ]

@@ -226,6 +226,11 @@ CASES = [
         ],
     ),
     (
+        "honorific-before-the-name",
+        "Han mødte Tysklands forbundsminister for transport, byggeri og byudvikling, Dr. Peter Ramsauer.",
+        [("Peter Ramsauer", "Peter Ramsauer", "forbundsminister for transport, byggeri og byudvikling", "DE")],
+    ),
+    (
         "coordination-without-hyphen",
         "Miljø-, fødevare og fiskeriminister Jens Dahl besøgte Thyborøn. Ministeren var glad.",
         [

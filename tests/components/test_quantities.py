@@ -119,6 +119,16 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         ],
     ),
     (
+        "genitive-unit",
+        "Beredskabet samler 8 kommuners brandvæsener.",
+        [("8 kommuners", quantity(8, "kommune", None, category="other"))],
+    ),
+    (
+        "adverb-before-a-unit",
+        "Der er 3.100 flere offentligt ansatte.",
+        [("3.100 flere offentligt ansatte", quantity(3100, "ansat", None))],
+    ),
+    (
         "model-name-between",
         "Danmark bidrager med fire F-16 fly og 120 piloter.",
         [

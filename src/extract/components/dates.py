@@ -121,6 +121,8 @@ _FIRST_WORDS: tuple[str, ...] = (
     "år",
     "fra",
     "mellem",
+    "imellem",
+    r"for[^\S\n]+årene",
     "perioden",
     *("første", "andet", "anden", "tredje", "fjerde", "sidste"),  # quarters and halves
     *("til", "næste", "kommende", "forrige", "forår", "sommer", "efterår", "vinter"),  # seasons

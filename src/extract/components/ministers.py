@@ -38,6 +38,10 @@ NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 # The last word of a street name: "Niels Bohrs Vej", "H.C. Andersens Boulevard" name no person ("Gade" is also
 # a surname: "Søren Gade").
 STREET_WORDS = frozenset("Vej Allé Alle Plads Boulevard Vænge Stræde".split())
+# Honorifics between a title and a name; not part of the name.
+HONORIFICS = frozenset({"Dr.", "dr.", "Prof.", "prof.", "Sir", "Dame"})
+# Nouns after a genitive name that make it an organisation's name.
+ORG_HEADS = frozenset("Fond Fonden Legat Museum Skole Gymnasium Hospital Kaserne Stadion Hal Institut Fabrik".split())
 # Capitalised words that start sentences but never names.
 NOT_NAMES = frozenset(
     "I Det Den De Der Han Hun Vi Jeg Men Og Som At En Et Til Fra På Med For Efter Når Hvis Da Nu Her Dette "
@@ -45,7 +49,7 @@ NOT_NAMES = frozenset(
     "Baggrund Fakta Kontakt Læs Yderligere Pressemeddelelse Kilde Januar Februar Marts April Maj Juni Juli "
     "August September Oktober November December Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag "
     "Dansk Danske Ministeren Statsministeren Kommunen Regionen Forsvaret".split()
-)
+) | ORG_HEADS  # "Ejner Christian Christensens Fond"
 SPEECH_VERBS = frozenset(
     "siger sagde udtaler udtalte fortæller fortalte understreger understregede tilføjer tilføjede påpeger "
     "påpegede forklarer forklarede mener skriver skrev lyder slår konstaterer konstaterede".split()
@@ -280,6 +284,8 @@ class PersonFinder:
                 break
         if w.text[start].endswith(("'s", "’s")):
             return start + 1
+        if i < n and w.text[i] in ORG_HEADS and w.text[i - 1].endswith("s"):
+            return None  # "Ejner Christian Christensens Fond": a name inside an organisation's
         if any(
             w.text[k] in STREET_WORDS or (w.text[k] == "Gade" and w.text[k - 1].endswith("s"))
             for k in range(start + 1, min(i + 1, n))
@@ -387,6 +393,8 @@ class PersonFinder:
         for title in titles:
             country = self._title_country(doc, title, genitive_countries, w)
             k = title.end + (1 if title.end < n and w.text[title.end] == "," else 0)
+            while k < n and w.text[k] in HONORIFICS:
+                k += 1  # "forbundsminister for transport, Dr. Peter Ramsauer"
             end = self._name_end(w, k, blocked)
             if end is not None and (end - k >= 2 or title.definite is False):
                 names[k] = end

@@ -106,6 +106,11 @@ def _guess_unit(plural: str) -> Unit:
     return Unit(lemma, "personnel" if person else "other")
 
 
+def _before_unit(doc: Doc, i: int, finder: QuantityFinder) -> bool:
+    """An adverb in -t right before a unit noun: "3.100 flere offentligt ansatte"."""
+    return doc[i].lower_.endswith("t") and i + 1 < len(doc) and finder.unit(doc[i + 1].text) is not None
+
+
 def _coordinated_part(doc: Doc, i: int) -> bool:
     """Token i is the first part of a coordinated compound: "færdsels-" in "færdsels- og afgiftssager"."""
     token = doc[i]
@@ -166,6 +171,8 @@ class QuantityFinder:
         lower = word.lower()
         if lower in self.units:
             return self.units[lower]
+        if lower.endswith("s") and lower[:-1] in self.units and lower[:-1].endswith(("er", "e")):
+            return self.units[lower[:-1]]  # a genitive plural: "8 kommuners brandvæsener" counts municipalities
         if "-" in lower:
             prefix, head = lower.rsplit("-", 1)
             if head not in self.units:
@@ -202,7 +209,7 @@ class QuantityFinder:
                 and token.is_lower
                 and token.lower_ not in CLOSED_CLASS
                 and token.lower_ not in _NOT_COUNTED
-                and (token.lower_.endswith("e") or token.lower_ == "ekstra")
+                and (token.lower_.endswith("e") or token.lower_ == "ekstra" or _before_unit(doc, token.i, self))
             )
             if adjectives >= 2 or not (adjective or _MODEL_RE.fullmatch(token.text)):
                 return None

@@ -271,7 +271,9 @@ _DEN_REST = re.compile(
 # A bound without a tense in its sentence looks forward, "siden" back.
 _LEAD_DIRECTIONS: dict[LeadKind, Tense] = {"until": "future", "before": "future", "after": "future"}
 LEAD = phrases(list(LEADS))
-RANGE_LEAD = rf"(?:fra(?:{WS}og{WS}med)?|(?:i{WS})?perioden(?:{WS}fra)?|i{WS}årene(?:{WS}fra)?|mellem)"
+RANGE_LEAD = (
+    rf"(?:fra(?:{WS}og{WS}med)?|(?:i{WS})?perioden(?:{WS}fra)?|(?:i|for){WS}årene(?:{WS}fra)?|i?mellem)"
+)
 RANGE_SEP = rf"(?:{WSO}[-–]{WSO}|{WS}til(?:{WS}og{WS}med)?{WS}|{WS}og{WS})"
 DAY_PART = rf"{_DEN}?{DAYNUM}\.?"
 
@@ -689,7 +691,7 @@ def _parse_range(text: str, published: date | None, tense: Tense | None) -> Date
         right_spec = _point_spec(right_text)
         left_spec = _point_spec(left_text)
         joined_by_og = sep[0].strip().lower() == "og"
-        if joined_by_og != (lead_word == "mellem") and not _consecutive_years(left_spec, right_spec):
+        if joined_by_og != (lead_word in ("mellem", "imellem")) and not _consecutive_years(left_spec, right_spec):
             continue
         if left_spec is None and right_spec is not None and (day := _DAY_PART_RE.fullmatch(left_text)):
             number = int(day["d"])

@@ -72,6 +72,7 @@ QUALIFIERS: dict[str, Qualifier] = {
     "maks.": _UPPER,
     "maks": _UPPER,
     "max.": _UPPER,
+    "max": _UPPER,
     "maksimalt": _UPPER,
     "under": _UPPER,
     "mindre end": _UPPER,
