@@ -79,6 +79,16 @@ def phrase_patterns(
             yield {"label": label, "pattern": form + "s", "id": rule_id(key, gen=True, flag=flag)}
 
 
+def danish_forms() -> set[str]:
+    """Every Danish word form of spacy-lookups-data's lemma table, lower case ("skibet", "hals", "ringe")."""
+    import spacy_lookups_data  # noqa: F401  (build-time only)
+
+    path = resources.files("spacy_lookups_data") / "data" / "da_lemma_lookup.json.gz"
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        table = json.load(fh)
+    return {w.lower() for w in table} | {w.lower() for w in table.values()}
+
+
 def danish_words() -> set[str]:
     """Danish base forms (lemmas) of spacy-lookups-data's lemma table: "hals", "ringe", "skive"."""
     import spacy_lookups_data  # noqa: F401  (build-time only)
@@ -280,12 +290,15 @@ def main() -> None:
     org_forms = {f for o in orgs for f in o["forms"]}
     curated_ambiguous = set(read_words("ambiguous_places.txt"))
 
+    forms = danish_forms()
     cities = build_cities(country_forms, org_forms, set())
     for city in cities:
         # ambiguous: a name too (evidence always needed); words: a Danish word (evidence at a sentence start)
         city["ambiguous"] = sorted(
             set(city["ambiguous"]) | {f for f in city["forms"] if f in curated_ambiguous or f in first_names}
         )
+        if city["id"].startswith("DK-"):  # the small towns GeoNames lacks: any word form needs evidence ("Skibet")
+            city["ambiguous"] = sorted(set(city["ambiguous"]) | {f for f in city["forms"] if f.lower() in forms})
         city["words"] = sorted(f for f in city["forms"] if f.lower() in words and f not in city["ambiguous"])
     coordinates = [(c["id"], c.pop("latitude"), c.pop("longitude")) for c in cities]
     print("cities", write_jsonl(OUT / "cities.jsonl", cities))

@@ -273,6 +273,7 @@ CASES = [
     ),
     ("medlem-role", "• Medlem Jarmo Vestergaard", [("Jarmo Vestergaard", "PERSON")]),
     ("gade-after-genitive", "Mødet er på Otto Mønsteds Gade.", []),
+    ("street-named-after-a-town", "Adressen er Holbæk Gade 4 i Aalborg.", [("Aalborg", "CITY")]),
     ("street-no-person", "Mødet holdes på rådhuset, Niels Bohrs Vej 30, i Aalborg.", [("Aalborg", "CITY")]),
     # --- units of Forsvaret, Hjemmeværnet and the police named with their place
     ("unit-with-place", "Politikompagni Køge afløste politiet.", [("Politikompagni Køge", "ORG")]),

@@ -18,7 +18,7 @@ from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.components.ministers import PARTY_LETTERS
+from extract.components.ministers import PARTY_LETTERS, STREET_WORDS
 from extract.extensions import doc_text, register_extensions
 from extract.resources import city_records
 from extract.rule_ids import ANY_KEY, RuleId, parse_rule_id, strip_genitive
@@ -45,6 +45,8 @@ REGIONAL_BRANCHES = frozenset(
     "Nord Syd Øst Vest Midt Nordvest Sydvest Nordøst Sydøst Sjælland Fyn Jylland Nordjylland Midtjylland "
     "Sydjylland Sønderjylland Østjylland Vestjylland Bornholm Hovedstaden Storkøbenhavn Lolland-Falster".split()
 )
+# The last word of a street name ("Gade" too: after a place it is no surname).
+STREETS = STREET_WORDS | {"Gade"}
 # Company forms after a name: the name alone is the company too.
 COMPANY_FORMS = frozenset({"A/S", "ApS", "I/S", "P/S", "K/S", "a.m.b.a.", "amba", "A.M.B.A."})
 # Last words of a municipality's administrations ("Teknik- og Miljøforvaltningen").
@@ -241,6 +243,8 @@ class EntityResolver:
                 continue
             if span.label_ == "ORG" and _is_party_letter(doc, span):
                 continue
+            if span.label_ == "CITY" and span.end < len(doc) and doc[span.end].text in STREETS:
+                continue  # "Otto Mønsteds Gade", "Roskildevej": a street named after the place
             kept.append(span)
         kept = self._extend_orgs(doc, kept)
         kept = drop_joined_names(kept)
