@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.components.entities import SENTENCE_ENDS
-from extract.components.ministers import MINISTER_TOKEN, PARTY_LETTERS, PersonFinder
+from extract.components.ministers import MINISTER_TOKEN, PARTY_LETTERS, PersonFinder, Words
 from extract.components.model_ner import COMMON_WORDS, DEFAULT_MODEL, model_path
 from extract.extensions import register_extensions
 from extract.resources import city_records, word_list
@@ -255,11 +255,12 @@ class EntityCombiner:
             if span.label_ == "COUNTRY" and (rid := parse_rule_id(span.id_)).genitive:
                 genitive_countries.setdefault(span.end, rid.key)
         posts: dict[str, tuple[str, str]] = {}
-        for title in self.titles._titles(doc):
+        words = Words.of(doc)  # read once for all titles (each _title_country call would read it again)
+        for title in self.titles._titles(doc, words):
             k = title.end + (1 if title.end < len(doc) and doc[title.end].text == "," else 0)
             person = next((p for p in persons if p.start == k), None)
             if person is not None and k not in covered and not title.definite:
-                country = self.titles._title_country(doc, title, genitive_countries) or "DK"
+                country = self.titles._title_country(doc, title, genitive_countries, words) or "DK"
                 posts.setdefault(person.canonical, (title.title, country))
         added = [
             Span(doc, p.start, p.end, label=posts[p.canonical][0], kb_id=posts[p.canonical][1], span_id=p.canonical)
