@@ -25,8 +25,12 @@ def test_txt_with_sidecar(tmp_path: Path) -> None:
     write(tmp_path / "a.meta.json", json.dumps({"id": "a1", "published": "2024-03-01", "publisher": "STM"}))
     [rec] = read_paths([tmp_path])
     assert rec == Record(
-        id="a1", text="Statsministeren rejser i dag.\n", published="2024-03-01", publisher="STM",
-        source=str(tmp_path / "a.txt"), encoding="utf-8",
+        id="a1",
+        text="Statsministeren rejser i dag.\n",
+        published="2024-03-01",
+        publisher="STM",
+        source=str(tmp_path / "a.txt"),
+        encoding="utf-8",
     )
 
 
@@ -68,13 +72,22 @@ def test_bad_published_date_is_an_error(tmp_path: Path) -> None:
     ("raw", "text", "encoding"),
     [
         pytest.param("Sønderborg og Ærø".encode(), "Sønderborg og Ærø", "utf-8", id="utf-8"),
-        pytest.param(b"\xef\xbb\xbf" + b"Forsvarsministeren siger", "Forsvarsministeren siger", "utf-8",
-                     id="utf-8-bom"),
+        pytest.param(
+            b"\xef\xbb\xbf" + b"Forsvarsministeren siger", "Forsvarsministeren siger", "utf-8", id="utf-8-bom"
+        ),
         pytest.param("Ministeren i Åbenrå".encode("utf-16"), "Ministeren i Åbenrå", "utf-16", id="utf-16-bom"),
-        pytest.param("Statsministeren besøger Sønderborg – og Ærø i år.".encode("cp1252"),
-                     "Statsministeren besøger Sønderborg – og Ærø i år.", "cp1252", id="cp1252"),
-        pytest.param("Kort tekst om Ærø og Læsø.".encode("latin-1"), "Kort tekst om Ærø og Læsø.", "cp1252",
-                     id="latin-1-read-as-cp1252"),
+        pytest.param(
+            "Statsministeren besøger Sønderborg – og Ærø i år.".encode("cp1252"),
+            "Statsministeren besøger Sønderborg – og Ærø i år.",
+            "cp1252",
+            id="cp1252",
+        ),
+        pytest.param(
+            "Kort tekst om Ærø og Læsø.".encode("latin-1"),
+            "Kort tekst om Ærø og Læsø.",
+            "cp1252",
+            id="latin-1-read-as-cp1252",
+        ),
     ],
 )
 def test_encodings(tmp_path: Path, raw: bytes, text: str, encoding: str) -> None:

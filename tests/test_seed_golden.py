@@ -32,12 +32,8 @@ def test_seed_metadata_comes_from_sidecar(seed) -> None:
 
 def test_seed_ministers_exactly(seed) -> None:
     tables, gold = seed
-    got = sorted(
-        (r.name, r.title, r.country, r.start_char, r.end_char) for r in tables.ministers.itertuples()
-    )
-    want = sorted(
-        (m["name"], m["title"], m["country"], s, e) for m in gold["ministers"] for s, e in m["mentions"]
-    )
+    got = sorted((r.name, r.title, r.country, r.start_char, r.end_char) for r in tables.ministers.itertuples())
+    want = sorted((m["name"], m["title"], m["country"], s, e) for m in gold["ministers"] for s, e in m["mentions"])
     assert got == want
     assert sorted({(r.name, r.country) for r in tables.ministers.itertuples()}) == [
         ("Ash Carter", "US"),

@@ -71,8 +71,7 @@ def run(
         "-j",
         min=1,
         metavar="N",
-        help="Worker processes, each with its own pipeline; with --engine dask and no "
-        "--scheduler, local Dask workers.",
+        help="Worker processes, each with its own pipeline; with --engine dask and no --scheduler, local Dask workers.",
     ),
     batch_size: int = typer.Option(16, metavar="N", help="Releases per nlp.pipe batch and per Dask task."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),

@@ -6,6 +6,8 @@ Values are plain JSON types (str, float, bool, None) so that Docs survive `Doc.t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
@@ -41,6 +43,20 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+T = TypeVar("T")
+_MEMOS: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
+
+
+def doc_memo(doc: Doc, key: str, compute: Callable[[], T]) -> T:
+    """A value computed once per Doc and shared by the components that need it (freed with the Doc)."""
+    memo = _MEMOS.get(doc)
+    if memo is None:
+        memo = _MEMOS[doc] = {}
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]  # type: ignore[no-any-return]
 
 
 def remember_text(doc: Doc, text: str) -> Doc:

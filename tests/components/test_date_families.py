@@ -227,6 +227,6 @@ def test_start_positions_find_what_a_full_scan_finds(words: list[str], sep: str)
     text = sep.join(words)
     starts = [m.start() for m in dates_module._MENTION_START.finditer(text)]
     family_finder = re.compile(dates_module._FINDERS[-1].pattern, re.IGNORECASE)
-    assert [m.span() for m in scan(family_finder, text, starts)] == [
-        m.span() for m in family_finder.finditer(text)
-    ], text
+    assert [m.span() for m in scan(family_finder, text, starts)] == [m.span() for m in family_finder.finditer(text)], (
+        text
+    )

@@ -348,13 +348,9 @@ def test_yearless_month_agrees_with_tense(published: date, month: str, tense: st
     assert value.relative and value.granularity == "month"
     assert value.start.month == MONTHS[month]
     if tense == "past":
-        assert value.start <= published and (
-            value.start.year == published.year or published.month < MONTHS[month]
-        )
+        assert value.start <= published and (value.start.year == published.year or published.month < MONTHS[month])
     else:
-        assert value.end >= published and (
-            value.start.year == published.year or published.month > MONTHS[month]
-        )
+        assert value.end >= published and (value.start.year == published.year or published.month > MONTHS[month])
 
 
 @settings(max_examples=300)

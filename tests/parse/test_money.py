@@ -262,7 +262,7 @@ _ALL = (money._MONEY_RE, money._MEASURE_RE)
 def _both(text: str) -> None:
     for pattern in _ALL:
         full = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in scan(pattern, text, money._starts(text))] == full, text
+        assert [m.span() for m in scan(pattern, text, money.index_numbers(text).starts)] == full, text
 
 
 def test_start_positions_find_what_a_full_scan_finds_in_the_corpus() -> None:

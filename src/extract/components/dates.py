@@ -46,7 +46,8 @@ from extract.parse.dates import (
     strip_group_names,
     to_date,
 )
-from extract.parse.scan import scan
+from extract.parse.scan import FirstCharacters, bucket_positions, scan
+from extract.parse.tries import word_trie
 
 __all__ = ["DateFinder", "make_dates"]
 
@@ -98,6 +99,9 @@ _FINDERS: tuple[re.Pattern[str], ...] = tuple(re.compile(_START + s + _END, re.I
 _LEAD_ONLY_FINDERS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(_START + s + _END, re.IGNORECASE) for s in _LEAD_ONLY_SHAPES
 )
+# Each finder with the characters its matches can begin with (tried only at those).
+_GATED_FINDERS = tuple((f, FirstCharacters(f)) for f in _FINDERS)
+_GATED_LEAD_ONLY_FINDERS = tuple((f, FirstCharacters(f)) for f in _LEAD_ONLY_FINDERS)
 # "den 5. og 6. oktober 2021": two mentions; the first borrows month and year from the last.
 _DEN = r"(?:(?:den|d\.)[^\S\n]*)"
 _ENUM_ITEM = rf"{_DEN}?(?:[12]\d|3[01]|0?[1-9])\."
@@ -108,35 +112,35 @@ _ENUMERATION = re.compile(
     re.IGNORECASE,
 )
 _ENUM_ITEM_RE = re.compile(_ENUM_ITEM, re.IGNORECASE)
+_ENUMERATION_FIRST = FirstCharacters(_ENUMERATION)
 # Where any of the finders above can start: a digit, or a word that begins a shape (checked as a
 # prefix, case-insensitively). Why: each finder run over the whole text tries every position, and the
 # 17 passes cost several times the tokenizer; one pass for these starts, then each finder tried only
 # there (`extract.parse.scan`), gives the same matches (tests/components/test_dates.py checks that).
 _FIRST_WORDS: tuple[str, ...] = (
-    r"i[^\S\n]",  # "i dag", "i perioden", "i årene"
-    r"d\.",  # "d. 1. juli", "d.d."
-    "den",
-    "uge",
-    "q(?=[1-4])",
-    "år",
-    "fra",
-    "mellem",
-    "imellem",
-    r"for[^\S\n]+årene",
-    "perioden",
+    *("d.", "den", "uge", "år", "fra", "mellem", "imellem", "perioden"),  # "d. 1. juli", "d.d."
     *("første", "andet", "anden", "tredje", "fjerde", "sidste"),  # quarters and halves
     *("til", "næste", "kommende", "forrige", "forår", "sommer", "efterår", "vinter"),  # seasons
     *MONTHS,
     *MONTH_ABBREVIATIONS,
     *ENGLISH_MONTHS,
     *WEEKDAYS,
-    *date_families.FIRST_WORDS,
 )
-_MENTION_START = re.compile(rf"{_START}(?=\d|(?i:{'|'.join(_FIRST_WORDS)}))")
+# ... and patterns: "i dag", "i perioden", "Q1", "for årene", and the families' own starts.
+_FIRST_PATTERNS = (r"i[^\S\n]", "q(?=[1-4])", r"for[^\S\n]+årene", *date_families.FIRST_WORDS)
+_MENTION_START = re.compile(
+    rf"{_START}(?=\d|(?i:{word_trie([w.lower() for w in _FIRST_WORDS])}|{'|'.join(_FIRST_PATTERNS)}))"
+)
 # A lead word just before a candidate: "i oktober", "fra i dag"; chains of up to three are read one
 # word at a time ("senest i 2025", "siden begyndelsen af 2021", "frem til udgangen af 2023").
 # One regex per lead, so that both "frem til" + "udgangen af" and "til udgangen af" are tried.
-_LEADS_BEFORE = tuple(re.compile(rf"(?<!\w){phrases([w])}{WS}$", re.IGNORECASE) for w in LEADS)
+# Indexed by the lead's last word: the word before a candidate picks the one or two leads worth trying
+# (searching all 54 before every candidate was a third of the component's cost).
+_LEADS_BY_LAST_WORD: dict[str, tuple[re.Pattern[str], ...]] = {}
+for _lead in LEADS:
+    _LEADS_BY_LAST_WORD.setdefault(_lead.split()[-1].lower(), ())
+    _LEADS_BY_LAST_WORD[_lead.split()[-1].lower()] += (re.compile(rf"(?<!\w){phrases([_lead])}{WS}$", re.IGNORECASE),)
+_WORD_BEFORE = re.compile(rf"(\w+\.?){WS}$")
 _MAX_LEADS = 3
 # A comparison licenses a bare month or year without being part of it: "i forhold til oktober".
 _COMPARISON_BEFORE = re.compile(
@@ -216,17 +220,17 @@ class DateFinder:
     def _candidates(self, doc: Doc) -> Iterator[_Candidate]:
         """Every possible mention; the parser drops what it cannot read, overlaps are resolved later."""
         text = doc_text(doc)
-        positions = mention_starts(doc, text)
-        for finder in _FINDERS:
-            for m in scan(finder, text, positions):
+        by_char = bucket_positions(text, mention_starts(doc, text))
+        for finder, gate in _GATED_FINDERS:
+            for m in scan(finder, text, gate.positions(text, by_char)):
                 yield m.start(), m.end(), None
                 yield from self._with_lead(text, m.start(), m.end())
-        for finder in _LEAD_ONLY_FINDERS:
-            for m in scan(finder, text, positions):
+        for finder, gate in _GATED_LEAD_ONLY_FINDERS:
+            for m in scan(finder, text, gate.positions(text, by_char)):
                 yield from self._with_lead(text, m.start(), m.end())
                 if _COMPARISON_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                     yield m.start(), m.end(), None
-        for m in scan(_ENUMERATION, text, positions):
+        for m in scan(_ENUMERATION, text, _ENUMERATION_FIRST.positions(text, by_char)):
             for item in _ENUM_ITEM_RE.finditer(m["items"]):
                 start = m.start("items") + item.start()
                 yield start, start + len(item[0]), f"{item[0]} {m['rest']}"
@@ -240,7 +244,14 @@ class DateFinder:
         """The candidate with each chain of up to three lead words in front of it."""
         if depth == 0:
             return
-        for pattern in _LEADS_BEFORE:
+        word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if word is None:
+            return
+        last = word[1].lower()
+        patterns = _LEADS_BY_LAST_WORD.get(last, ())
+        if last.endswith("."):  # "pr." is a lead; "i." ends a sentence, and the "i" lead will not fit
+            patterns += _LEADS_BY_LAST_WORD.get(last[:-1], ())
+        for pattern in patterns:
             lead = pattern.search(text, max(0, start - 30), start)
             if lead is not None:
                 yield lead.start(), end, None

@@ -95,9 +95,7 @@ def _compile(nlp: Language, rows: list[dict[str, Any]]) -> _Compiled:
     """Tokenise the phrase patterns as the pipeline's tokenizer splits texts; keep token patterns as they are."""
     phrases = [r for r in rows if isinstance(r["pattern"], str)]
     tokens = [r for r in rows if not isinstance(r["pattern"], str)]
-    hashed = [
-        ([hash_string(t.text) for t in nlp.make_doc(r["pattern"])], r["label"], r.get("id", "")) for r in phrases
-    ]
+    hashed = [([hash_string(t.text) for t in nlp.make_doc(r["pattern"])], r["label"], r.get("id", "")) for r in phrases]
     return hashed, tokens
 
 

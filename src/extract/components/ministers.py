@@ -43,13 +43,16 @@ HONORIFICS = frozenset({"Dr.", "dr.", "Prof.", "prof.", "Sir", "Dame"})
 # Nouns after a genitive name that make it an organisation's name.
 ORG_HEADS = frozenset("Fond Fonden Legat Museum Skole Gymnasium Hospital Kaserne Stadion Hal Institut Fabrik".split())
 # Capitalised words that start sentences but never names.
-NOT_NAMES = frozenset(
-    "I Det Den De Der Han Hun Vi Jeg Men Og Som At En Et Til Fra På Med For Efter Når Hvis Da Nu Her Dette "
-    "Denne Disse Samtidig Derfor Også Både Ifølge Blandt Under Over Mellem Om Alle Flere Regeringen "
-    "Baggrund Fakta Kontakt Læs Yderligere Pressemeddelelse Kilde Januar Februar Marts April Maj Juni Juli "
-    "August September Oktober November December Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag "
-    "Dansk Danske Ministeren Statsministeren Kommunen Regionen Forsvaret".split()
-) | ORG_HEADS  # "Ejner Christian Christensens Fond"
+NOT_NAMES = (
+    frozenset(
+        "I Det Den De Der Han Hun Vi Jeg Men Og Som At En Et Til Fra På Med For Efter Når Hvis Da Nu Her Dette "
+        "Denne Disse Samtidig Derfor Også Både Ifølge Blandt Under Over Mellem Om Alle Flere Regeringen "
+        "Baggrund Fakta Kontakt Læs Yderligere Pressemeddelelse Kilde Januar Februar Marts April Maj Juni Juli "
+        "August September Oktober November December Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag "
+        "Dansk Danske Ministeren Statsministeren Kommunen Regionen Forsvaret".split()
+    )
+    | ORG_HEADS
+)  # "Ejner Christian Christensens Fond"
 SPEECH_VERBS = frozenset(
     "siger sagde udtaler udtalte fortæller fortalte understreger understregede tilføjer tilføjede påpeger "
     "påpegede forklarer forklarede mener skriver skrev lyder slår konstaterer konstaterede".split()
@@ -114,8 +117,9 @@ class Words:
         """The text of tokens start..end, as `doc[start:end].text` gives it."""
         if start >= end:
             return ""
-        return "".join(t + s for t, s in zip(self.text[start : end - 1], self.ws[start : end - 1], strict=True)) + (
-            self.text[end - 1]
+        return (
+            "".join(t + s for t, s in zip(self.text[start : end - 1], self.ws[start : end - 1], strict=True))
+            + (self.text[end - 1])
         )
 
 

@@ -22,9 +22,9 @@ from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.extensions import doc_text, register_extensions
+from extract.extensions import doc_memo, doc_text, register_extensions
 from extract.parse.lemmas import noun_lemma
-from extract.parse.money import Measure, find_measures
+from extract.parse.money import Measure, find_measures, index_numbers
 from extract.parse.subjects import CLOSED_CLASS, NOT_HEADS, count_subject, percent_subject
 from extract.resources import nationalities
 
@@ -154,7 +154,7 @@ class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans: list[Span] = []
-        for measure in find_measures(text):
+        for measure in find_measures(text, doc_memo(doc, "numbers", lambda: index_numbers(text))):
             found = self._match(doc, text, measure)
             if found is None:
                 continue

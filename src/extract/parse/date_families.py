@@ -60,6 +60,7 @@ from extract.parse.dates import (
     strip_group_names,
 )
 from extract.parse.holidays import holiday_period, holidays
+from extract.parse.tries import word_trie
 
 __all__ = ["FAMILIES", "FINDER", "FIRST_WORDS", "Family", "read_family"]
 
@@ -377,26 +378,6 @@ def read_family(text: str, published: date | None, tense: Tense | None) -> DateV
     return None
 
 
-def _trie(words: list[str]) -> str:
-    """One regex for many literal words, shared prefixes factored out, so that a failed match is cheap."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + build(child) if char else "" for char, child in sorted(node.items())]
-        if branches == [""]:
-            return ""
-        optional = "" in branches
-        body = "|".join(b for b in branches if b)
-        return f"(?:{body})?" if optional else f"(?:{body})" if len(branches) > 1 else body
-
-    return build(tree)
-
-
 _PLAIN_AMOUNT = strip_group_names(_AMOUNT)
 _WORDS = [
     *_DAY_ORDINALS,
@@ -410,15 +391,15 @@ _WORDS = [
 ]
 # Where these mentions can start, for the component's one pass over the text: one trie of the words that
 # begin a family, then a check precise enough that few places are tried in vain ("om to uger", not every "om").
-_GATE = rf"{_trie(sorted(set(_WORDS)))}(?![\wæøå])"
+_GATE = rf"{word_trie(sorted(set(_WORDS)))}(?![\wæøå])"
 FIRST_WORDS: tuple[str, ...] = (
     rf"(?={_GATE})"
-    rf"(?:{_trie(_DAY_ORDINALS)}"
+    rf"(?:{word_trie(_DAY_ORDINALS)}"
     rf"|om{WS}{_PLAIN_AMOUNT}|for{WS}{_PLAIN_AMOUNT}|{_PLAIN_AMOUNT}{WS}(?:siden|efter|før|senere|tidligere)"
     rf"|(?:dagen|ugen|måneden|året){WS}(?:efter|før)"
     rf"|{strip_group_names(phrases([*deictic_periods(), *named_years(), *holidays()]))}"
     rf"|{phrases(list(weekday_abbreviations()))}(?:\.{WSO}|,?{WS})(?:den|d\.|\d))",
 )
 # One alternation for the component, tried only where FIRST_WORDS or a digit says a mention can start.
-_FINDER_GATE = rf"(?=\d|{_trie(sorted({*_WORDS, 'den', 'd', 'i', *WEEKDAYS}))}(?![\wæøå]))"
+_FINDER_GATE = rf"(?=\d|{word_trie(sorted({*_WORDS, 'den', 'd', 'i', *WEEKDAYS}))}(?![\wæøå]))"
 FINDER = rf"{_FINDER_GATE}(?:" + "|".join(strip_group_names(f.finder or f.pattern) for f in FAMILIES) + ")"

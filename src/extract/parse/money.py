@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
 from typing import Literal
 
 from extract.parse.numbers import (
@@ -40,9 +39,11 @@ __all__ = [
     "QUALIFIER_PATTERN",
     "Measure",
     "Money",
+    "NumberIndex",
     "Qualifier",
     "detect_currency",
     "find_measures",
+    "index_numbers",
     "find_money",
     "parse_money",
     "parse_qualifiers",
@@ -242,15 +243,24 @@ _MONEY_RE = re.compile(
 # Where a measure or an amount can start (`extract.parse.scan`): after neither a word character nor a
 # period (both leads require that), at what the alternatives above open with: a digit, a qualifier,
 # "mellem"/"fra", a number word or fraction, or a currency written before the number.
-_START_RE = re.compile(
-    rf"(?<![\w.])(?=\d|(?i:mellem|fra|{_QUAL_ONE}|{NUMBER_FIRST_WORD})|{_PREFIX_CURRENCY})"
-)
+_START_RE = re.compile(rf"(?<![\w.])(?=\d|(?i:mellem|fra|{_QUAL_ONE}|{NUMBER_FIRST_WORD})|{_PREFIX_CURRENCY})")
 
 
-@lru_cache(maxsize=16)
-def _starts(text: str) -> list[int]:
-    """Start positions of a text; cached because the amounts and the quantities component both ask."""
-    return starts(_START_RE, text)
+@dataclass(frozen=True, slots=True)
+class NumberIndex:
+    """Where numbers can start in a text and where digits are blocked (phones, CVR, §, kl., nr.).
+
+    Built once per Doc and shared by the amounts and the quantities component (`extensions.doc_memo`):
+    each is a full pass over the text, which an lru_cache keyed on the text did not save inside
+    `nlp.pipe`, where a component sees a whole batch of texts before the next component runs.
+    """
+
+    starts: list[int]
+    blocked: Stretches
+
+
+def index_numbers(text: str) -> NumberIndex:
+    return NumberIndex(starts(_START_RE, text), blocked_spans(text))
 
 
 def _with_scale(number: str, scale: str | None) -> Decimal | None:
@@ -334,14 +344,11 @@ def _measure(m: re.Match[str], p: str, text: str) -> Measure | None:
 _BARE_ARTICLE = re.compile(r"(?i:en|et)")
 
 
-def find_measures(text: str) -> Iterator[Measure]:
+def find_measures(text: str, index: NumberIndex | None = None) -> Iterator[Measure]:
     """Qualified numbers and ranges, left to right, without phone numbers, times, § or a bare "en"."""
-    return _measures(text, blocked_spans(text))
-
-
-def _measures(text: str, blocked: Stretches) -> Iterator[Measure]:
-    for m in scan(_MEASURE_RE, text, _starts(text)):
-        if blocked.overlaps(*m.span()):
+    index = index or index_numbers(text)
+    for m in scan(_MEASURE_RE, text, index.starts):
+        if index.blocked.overlaps(*m.span()):
             continue
         if m.group("ms") is None and m.group("mn") and _BARE_ARTICLE.fullmatch(m.group("mn")):
             continue  # "en soldat" is an article, not a count
@@ -393,15 +400,16 @@ def _implicit_measures(text: str, blocked: Stretches) -> Iterator[Measure]:
             yield measure
 
 
-def find_money(text: str, *, implicit_currency: str | None = "DKK") -> list[Money]:
+def find_money(text: str, *, implicit_currency: str | None = "DKK", index: NumberIndex | None = None) -> list[Money]:
     """Every amount of money in a text, left to right and never overlapping.
 
     With `implicit_currency`, a scaled number right after a money verb ("får 3.4 millioner") is an amount
     in that currency even though no currency is written.
     """
-    blocked = blocked_spans(text)
+    index = index or index_numbers(text)
+    blocked = index.blocked
     found: list[Money] = []
-    for m in scan(_MONEY_RE, text, _starts(text)):
+    for m in scan(_MONEY_RE, text, index.starts):
         if blocked.overlaps(*m.span()):
             continue
         money = _money(m, text)

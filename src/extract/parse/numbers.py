@@ -21,7 +21,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -286,10 +285,6 @@ class Stretches:
         return i < len(self._starts) and self._starts[i] < end
 
 
-@lru_cache(maxsize=16)
 def blocked_spans(text: str) -> Stretches:
-    """Character ranges where digits must not be read as counts or money (phone, CVR, §, kl., nr.).
-
-    Cached because the amounts and the quantities component both ask for the same text.
-    """
+    """Character ranges where digits must not be read as counts or money (phone, CVR, §, kl., nr.)."""
     return Stretches(m.span() for m in _BLOCKED_RE.finditer(text))

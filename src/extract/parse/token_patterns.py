@@ -73,6 +73,7 @@ def token_test(spec: dict[str, Any]) -> Test:
 class _Pattern:
     steps: tuple[tuple[int, str], ...]  # (bit of the token spec, operator)
     first: int  # bits of every spec the first token of a match can satisfy
+    second: int  # bits the token after the first must fit, when the first is required (0: no check)
     label: str
     pattern_id: str
 
@@ -100,7 +101,7 @@ class TokenPatterns:
                 first |= bit
                 if op not in {"?", "*"}:
                     break
-            self._patterns.append(_Pattern(tuple(steps), first, row["label"], row.get("id", "")))
+            self._patterns.append(_Pattern(tuple(steps), first, _second(steps), row["label"], row.get("id", "")))
         self._any_first = 0
         for pattern in self._patterns:
             self._any_first |= pattern.first
@@ -133,13 +134,31 @@ class TokenPatterns:
             patterns = openers.get(mask)
             if patterns is None:
                 patterns = openers[mask] = tuple(p for p in self._patterns if mask & p.first)
+            following = masks[start + 1] if start + 1 < len(masks) else 0
             for pattern in patterns:
+                if pattern.second and not following & pattern.second:
+                    continue  # most tries end at the second token: no walk for them
                 for end in _ends(pattern.steps, masks, start):
                     if end > start:
                         yield start, end, pattern.label, pattern.pattern_id
 
     def spans(self, doc: Doc) -> list[Span]:
         return [Span(doc, s, e, label=label, span_id=pid) for s, e, label, pid in self.matches(doc)]
+
+
+def _second(steps: Sequence[tuple[int, str]]) -> int:
+    """What the token after a required first token must fit: the specs up to the next required one.
+
+    0 when there is nothing to check: an optional first token, or nothing required after the first.
+    """
+    if len(steps) < 2 or steps[0][1] != "1":
+        return 0
+    bits = 0
+    for bit, op in steps[1:]:
+        bits |= bit
+        if op not in {"?", "*"}:
+            return bits
+    return 0
 
 
 def _ends(steps: Sequence[tuple[int, str]], masks: list[int], start: int) -> set[int]:
