@@ -29,6 +29,7 @@ __all__ = [
     "NUMBER_CORE",
     "NUMBER_END",
     "NUMBER_FIRST_WORD",
+    "NUMBER_FIRST_WORDS",
     "NUMBER_PATTERN",
     "NUMBER_START",
     "SCALE_PATTERN",
@@ -150,6 +151,10 @@ NUMBER_PATTERN = NUMBER_START + NUMBER_CORE + NUMBER_END
 # The first word of a number written in words or a fraction ("fem", "femogtyve", "halvanden", "en halv"),
 # for finders that look for where numbers can start (case-insensitive, checked as a prefix).
 NUMBER_FIRST_WORD = rf"{_ONE_WORD}|{_FRACTIONS}"
+# The same as literal words that every number in words begins with (as a prefix: "fem" opens "femogtyve").
+NUMBER_FIRST_WORDS: tuple[str, ...] = (
+    *_UNITS.split("|"), *_TEENS.split("|"), *_TENS.split("|"), "hundred", "tusind", "halvanden",
+)  # fmt: skip
 
 _NUMBER_RE = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?:\s*(?P<scale>{SCALE_PATTERN}))?")
 _TRAILING_SCALE_RE = re.compile(rf"\s*({SCALE_PATTERN})$")
