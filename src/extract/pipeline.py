@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from extract.extensions import remember_text  # (importing it registers the Doc/Span extensions)
+from extract.routes import split_city_routes
 
 # (factory, config) in pipeline order. A factory's module is imported before use so the pipeline also
 # works from a source checkout whose entry points are not installed.
@@ -65,7 +66,7 @@ class RememberingTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        return remember_text(self.tokenizer(text), text)
+        return remember_text(split_city_routes(self.tokenizer(text), text), text)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

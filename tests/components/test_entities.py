@@ -20,6 +20,7 @@ CASES = [
     ("kyiv", "Besøget i Kyiv varede to dage.", [("Kyiv", "CITY")]),
     ("nuuk", "Mødet blev holdt i Nuuk.", [("Nuuk", "CITY")]),
     ("torshavn", "Delegationen landede i Tórshavn.", [("Tórshavn", "CITY")]),
+    ("hospital-adjective", "Det gælder Aalborg Psykiatriske Sygehus.", [("Aalborg Psykiatriske Sygehus", "ORG")]),
     ("aabenraa", "Kasernen ligger uden for Aabenraa.", [("Aabenraa", "CITY")]),
     ("aarhus-genitive", "Aarhus' borgere får ny letbane.", [("Aarhus", "CITY")]),
     ("city-genitive", "Københavns borgmester var til stede.", [("København", "CITY")]),

@@ -334,6 +334,8 @@ NEGATIVES = [
     ("goal-name", "2030-målet kræver handling."),
     ("law-paragraph", "Efter § 7 i lov nr. 123 kan ministeren give dispensation."),
     ("noun-between", "Der er 3 gange flere ansøgere end sidste år."),
+    ("year-of-a-season", "Styrelsen foretog i efteråret 2015 uanmeldte kontrolbesøg hos virksomheder."),
+    ("year-of-a-month", "Rådet anmeldte i april 2016 sagen til politiet."),
     ("article-not-count", "En soldat blev såret."),
     ("year", "I 2017 vil Danmark yde et markant bidrag."),
     ("money-not-count", "Prisen er 2 mia. kr."),

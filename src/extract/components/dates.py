@@ -71,7 +71,8 @@ _DAYS = (
     grammar.DAY_SLASH,
     grammar.DAY_SLASH_SHORT,
 )
-_SHORT_YEAR = r"\d\d"  # "2018-23"
+# "2018-23", "uge 9 til 10"; never after a whole year and "til": "fra 66 i 2006 til 41 i 2011".
+_SHORT_YEAR = r"(?:(?<=[-–])|(?<=[-–] )|(?<=\D\d til )|(?<=\D\d\d til )|(?<=\D\d\d\d til ))\d\d"
 _POINTS = (*_DAYS, grammar.MONTH_YEAR, grammar.WEEK, grammar.QUARTER, grammar.HALF)
 # One regex per shape, so that the longest mention at a position wins rather than the first shape.
 # Lead words ("i", "fra", "senest", "primo" ...) are not part of these: they are added by looking

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.extensions import doc_memo, doc_text, register_extensions
+from extract.parse.dates import MONTHS
 from extract.parse.lemmas import noun_lemma
 from extract.parse.money import Measure, find_measures, index_numbers
 from extract.parse.subjects import CLOSED_CLASS, NOT_HEADS, count_subject, percent_subject
@@ -124,6 +125,12 @@ def _coordinated_part(doc: Doc, i: int) -> bool:
 
 
 _YEAR_RANGE = re.compile(r"(?i:fra|mellem)?\s*(?:19|20)\d\d\s*(?:-|–|(?i:til|og))\s*(?:19|20)\d\d")
+
+
+# A month or season name right before a year makes the number part of a date.
+_DATE_WORD_BEFORE = re.compile(
+    rf"(?<!\w)(?i:{'|'.join(MONTHS)}|foråret|sommeren|efteråret|vinteren|primo|medio|ultimo)[^\S\n]+$"
+)
 
 
 def _is_year(measure: Measure) -> bool:
@@ -274,6 +281,8 @@ class QuantityFinder:
             if number is None or number.end_char > measure.end:
                 return None  # glued to what follows: "(400)Fødevarestyrelsen"
             found = self._unit_token(doc, number.end)
+            if _is_year(measure) and _DATE_WORD_BEFORE.search(text, max(0, measure.start - 20), measure.start):
+                return None  # the year of a date: "i efteråret 2015 uanmeldte kontrolbesøg", "april 2016 sagen"
             if found is None and self.guess_units and not _is_year(measure):
                 found = self._guessed_unit_token(doc, number.end)
             if found is None:

@@ -1,0 +1,66 @@
+"""Routes and links named by their end points: "Aarhus-Aalborg", "Skanderborg-Herning-Skjern".
+
+spaCy's Danish tokenizer keeps a hyphen between two letters inside one token, so a route of known cities
+is one token and no city in it can be an entity. A token whose every hyphen-separated part is a city of
+our gazetteer is split at its hyphens (the hyphens become tokens of their own). Left whole: names that
+are one place or organisation in their own right ("Ringkøbing-Skjern", "Ikast-Brande", the
+municipalities our organisations list as "NN Kommune"), and anything with a part we do not know as a
+city ("Hans-Christian", "København-Ringsted-banen").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc
+
+from extract.resources import city_records, read_jsonl
+
+__all__ = ["split_city_routes"]
+
+# Starts with a character class, so `re` skips to capital letters in C before trying the rest.
+_ROUTE = re.compile(r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)+(?![\w-])")
+_KOMMUNE = " Kommune"
+
+
+@cache
+def _city_forms() -> frozenset[str]:
+    forms: set[str] = set()
+    for record in city_records().values():
+        ambiguous = set(record.get("ambiguous") or ())
+        forms.update(f for f in record["forms"] if f not in ambiguous)
+    return frozenset(forms)
+
+
+@cache
+def _whole_names() -> frozenset[str]:
+    """Hyphenated names of one municipality ("Ringkøbing-Skjern Kommune" -> "Ringkøbing-Skjern")."""
+    names: set[str] = set()
+    for row in read_jsonl("organisations.jsonl"):
+        for form in row["forms"]:
+            if form.endswith(_KOMMUNE) and "-" in form:
+                names.add(form[: -len(_KOMMUNE)])
+    return frozenset(names)
+
+
+def split_city_routes(doc: Doc, text: str) -> Doc:
+    """Split each token of the text that is a route of known cities into cities and hyphens."""
+    if "-" not in text:
+        return doc
+    routes = []
+    for m in _ROUTE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue
+        parts = m[0].split("-")
+        if m[0] in _whole_names() or m[0] in _city_forms() or not all(p in _city_forms() for p in parts):
+            continue
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1:
+            routes.append((span[0], parts))
+    if routes:
+        with doc.retokenize() as retokenizer:
+            for token, parts in routes:
+                orths = [piece for part in parts for piece in (part, "-")][:-1]
+                retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+    return doc
