@@ -16,6 +16,7 @@ KEPT_WHOLE = [
     ("Ringkøbing-Skjern Kommune har besluttet", "Ringkøbing-Skjern"),  # one municipality
     ("sagde Hans-Christian Jensen", "Hans-Christian"),  # not cities
     ("på København-Ringsted-banen", "København-Ringsted-banen"),  # a part that is no city
+    ("havnen i Sekondi-Takoradi", "Sekondi-Takoradi"),  # one city, though its parts are cities too
 ]
 
 

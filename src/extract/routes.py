@@ -35,8 +35,9 @@ def _city_forms() -> frozenset[str]:
 
 @cache
 def _whole_names() -> frozenset[str]:
-    """Hyphenated names of one municipality ("Ringkøbing-Skjern Kommune" -> "Ringkøbing-Skjern")."""
-    names: set[str] = set()
+    """Hyphenated names of one place: every city form, ambiguous ones too ("Sekondi-Takoradi"), and the
+    municipalities ("Ringkøbing-Skjern Kommune" -> "Ringkøbing-Skjern")."""
+    names = {f for record in city_records().values() for f in record["forms"] if "-" in f}
     for row in read_jsonl("organisations.jsonl"):
         for form in row["forms"]:
             if form.endswith(_KOMMUNE) and "-" in form:
@@ -53,7 +54,7 @@ def split_city_routes(doc: Doc, text: str) -> Doc:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
             continue
         parts = m[0].split("-")
-        if m[0] in _whole_names() or m[0] in _city_forms() or not all(p in _city_forms() for p in parts):
+        if m[0] in _whole_names() or not all(p in _city_forms() for p in parts):
             continue
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 1:
