@@ -132,15 +132,22 @@ _FIRST_PATTERNS = (r"i[^\S\n]", "q(?=[1-4])", r"for[^\S\n]+årene", *date_famili
 _MENTION_START = re.compile(
     rf"{_START}(?=\d|(?i:{word_trie([w.lower() for w in _FIRST_WORDS])}|{'|'.join(_FIRST_PATTERNS)}))"
 )
+
+
 # A lead word just before a candidate: "i oktober", "fra i dag"; chains of up to three are read one
 # word at a time ("senest i 2025", "siden begyndelsen af 2021", "frem til udgangen af 2023").
 # One regex per lead, so that both "frem til" + "udgangen af" and "til udgangen af" are tried.
 # Indexed by the lead's last word: the word before a candidate picks the one or two leads worth trying
 # (searching all 54 before every candidate was a third of the component's cost).
-_LEADS_BY_LAST_WORD: dict[str, tuple[re.Pattern[str], ...]] = {}
-for _lead in LEADS:
-    _LEADS_BY_LAST_WORD.setdefault(_lead.split()[-1].lower(), ())
-    _LEADS_BY_LAST_WORD[_lead.split()[-1].lower()] += (re.compile(rf"(?<!\w){phrases([_lead])}{WS}$", re.IGNORECASE),)
+def _leads_by_last_word() -> dict[str, tuple[re.Pattern[str], ...]]:
+    index: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for lead in LEADS:
+        key = lead.split()[-1].lower()
+        index[key] = (*index.get(key, ()), re.compile(rf"(?<!\w){phrases([lead])}{WS}$", re.IGNORECASE))
+    return index
+
+
+_LEADS_BY_LAST_WORD = _leads_by_last_word()
 _WORD_BEFORE = re.compile(rf"(\w+\.?){WS}$")
 _MAX_LEADS = 3
 # A comparison licenses a bare month or year without being part of it: "i forhold til oktober".
@@ -223,15 +230,15 @@ class DateFinder:
         text = doc_text(doc)
         by_char = bucket_positions(text, mention_starts(doc, text))
         for finder, gate in _GATED_FINDERS:
-            for m in scan(finder, text, gate.positions(text, by_char)):
+            for m in scan(finder, text, gate.positions(by_char)):
                 yield m.start(), m.end(), None
                 yield from self._with_lead(text, m.start(), m.end())
         for finder, gate in _GATED_LEAD_ONLY_FINDERS:
-            for m in scan(finder, text, gate.positions(text, by_char)):
+            for m in scan(finder, text, gate.positions(by_char)):
                 yield from self._with_lead(text, m.start(), m.end())
                 if _COMPARISON_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                     yield m.start(), m.end(), None
-        for m in scan(_ENUMERATION, text, _ENUMERATION_FIRST.positions(text, by_char)):
+        for m in scan(_ENUMERATION, text, _ENUMERATION_FIRST.positions(by_char)):
             for item in _ENUM_ITEM_RE.finditer(m["items"]):
                 start = m.start("items") + item.start()
                 yield start, start + len(item[0]), f"{item[0]} {m['rest']}"

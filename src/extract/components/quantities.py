@@ -281,9 +281,10 @@ class QuantityFinder:
             if number is None or number.end_char > measure.end:
                 return None  # glued to what follows: "(400)Fødevarestyrelsen"
             found = self._unit_token(doc, number.end)
-            if _is_year(measure) and _DATE_WORD_BEFORE.search(text, max(0, measure.start - 20), measure.start):
+            is_year = _is_year(measure)
+            if is_year and _DATE_WORD_BEFORE.search(text, max(0, measure.start - 20), measure.start):
                 return None  # the year of a date: "i efteråret 2015 uanmeldte kontrolbesøg", "april 2016 sagen"
-            if found is None and self.guess_units and not _is_year(measure):
+            if found is None and self.guess_units and not is_year:
                 found = self._guessed_unit_token(doc, number.end)
             if found is None:
                 return None

@@ -28,7 +28,6 @@ __all__ = [
     "DANISH",
     "NUMBER_CORE",
     "NUMBER_END",
-    "NUMBER_FIRST_WORD",
     "NUMBER_FIRST_WORDS",
     "NUMBER_PATTERN",
     "NUMBER_START",
@@ -150,8 +149,8 @@ NUMBER_END = r"(?!\w|/|[-–]\w)"
 NUMBER_PATTERN = NUMBER_START + NUMBER_CORE + NUMBER_END
 # The first word of a number written in words or a fraction ("fem", "femogtyve", "halvanden", "en halv"),
 # for finders that look for where numbers can start (case-insensitive, checked as a prefix).
-NUMBER_FIRST_WORD = rf"{_ONE_WORD}|{_FRACTIONS}"
-# The same as literal words that every number in words begins with (as a prefix: "fem" opens "femogtyve").
+# The literal words that every number in words or fraction begins with, for finders that look for where
+# numbers can start (checked as a prefix: "fem" opens "femogtyve", "en" opens "en halv").
 NUMBER_FIRST_WORDS: tuple[str, ...] = (
     *_UNITS.split("|"), *_TEENS.split("|"), *_TENS.split("|"), "hundred", "tusind", "halvanden",
 )  # fmt: skip

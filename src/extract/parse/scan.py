@@ -69,7 +69,7 @@ class FirstCharacters:
             or ("space" in self.classes and char.isspace())
         )
 
-    def positions(self, text: str, by_char: dict[str, list[int]]) -> list[int]:
+    def positions(self, by_char: dict[str, list[int]]) -> list[int]:
         """The positions (from `bucket_positions`) whose character a match can begin with, ascending."""
         chosen = [p for char, ps in by_char.items() if self.admits(char) for p in ps]
         chosen.sort()
