@@ -10,18 +10,34 @@ city ("Hans-Christian", "København-Ringsted-banen").
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
-from extract.resources import city_records, read_jsonl
+from extract.resources import city_records, data_path, read_jsonl
 
-__all__ = ["split_city_routes"]
+__all__ = ["split_city_routes", "splitting_signature"]
 
 # Starts with a character class, so `re` skips to capital letters in C before trying the rest.
 _ROUTE = re.compile(r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)+(?![\w-])")
 _KOMMUNE = " Kommune"
+
+
+_DATA_FILES = ("cities.jsonl", "organisations.jsonl")
+
+
+def splitting_signature() -> bytes:
+    """What decides how routes are split (this module and the data it reads), for caches of tokenised text.
+
+    Why: the gazetteer caches its patterns tokenised by `make_doc`, which runs this splitter; a change here
+    must invalidate that cache as a change of the tokenizer does."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for name in _DATA_FILES:
+        digest.update(data_path(name).read_bytes())
+    return digest.digest()
 
 
 @cache

@@ -67,3 +67,15 @@ def test_compiled_patterns_are_cached_and_rebuilt_when_damaged(
     monkeypatch.setenv(gazetteer.CACHE_ENV, "")
     assert gazetteer.cache_dir() is None
     assert gazetteer.compiled_patterns(nlp, source)[0][0][1:] == ("CITY", "2")
+
+
+def test_a_change_of_route_splitting_gives_another_cache_entry(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(gazetteer.CACHE_ENV, str(tmp_path / "cache"))
+    source = tmp_path / "patterns.jsonl"
+    source.write_text('{"label": "CITY", "pattern": "Aarhus-Aalborg", "id": "1"}\n', encoding="utf-8")
+    gazetteer.compiled_patterns(nlp, source)
+    monkeypatch.setattr(gazetteer, "splitting_signature", lambda: b"another splitter")
+    gazetteer.compiled_patterns(nlp, source)
+    assert len(list((tmp_path / "cache").iterdir())) == 2

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 
 from extract.parse.token_patterns import TokenPatterns
 from extract.resources import data_path, read_jsonl
+from extract.routes import splitting_signature
 
 DEFAULT_PATTERNS = "gazetteer_patterns.jsonl"
 CACHE_ENV = "PRESSEXTRACT_CACHE"  # a folder for the tokenised patterns; "" turns the cache off
@@ -100,11 +101,13 @@ def _compile(nlp: Language, rows: list[dict[str, Any]]) -> _Compiled:
 
 
 def compiled_patterns(nlp: Language, source: Path) -> _Compiled:
-    """The compiled patterns of a JSONL file, from the cache when the file, the tokenizer's settings and
-    the spaCy version are those it was compiled with, else compiled now (and cached)."""
+    """The compiled patterns of a JSONL file, from the cache when the file, the tokenizer's settings (with
+    the route splitting `make_doc` adds) and the spaCy version are those it was compiled with, else compiled
+    now (and cached)."""
     raw = source.read_bytes()
     digest = hashlib.sha256()
-    for part in (spacy.__version__.encode(), nlp.tokenizer.to_bytes(exclude=["vocab"]), raw):  # type: ignore[union-attr]
+    tokenizer = nlp.tokenizer.to_bytes(exclude=["vocab"])  # type: ignore[union-attr]
+    for part in (spacy.__version__.encode(), tokenizer, splitting_signature(), raw):
         digest.update(hashlib.sha256(part).digest())
     folder = cache_dir()
     path = folder / f"gazetteer-{digest.hexdigest()[:32]}.json" if folder else None
