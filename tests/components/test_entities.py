@@ -20,6 +20,17 @@ CASES = [
     ("kyiv", "Besøget i Kyiv varede to dage.", [("Kyiv", "CITY")]),
     ("nuuk", "Mødet blev holdt i Nuuk.", [("Nuuk", "CITY")]),
     ("torshavn", "Delegationen landede i Tórshavn.", [("Tórshavn", "CITY")]),
+    (
+        "party-konservative",
+        "Aftalen er indgået af Venstre, Konservative og SF.",
+        [("Venstre", "ORG"), ("Konservative", "ORG"), ("SF", "ORG")],
+    ),
+    (
+        "local-list",
+        "Også Miljølisten og Borgerlisten står bag budgettet.",
+        [("Miljølisten", "ORG"), ("Borgerlisten", "ORG")],
+    ),
+    ("waiting-list-no-org", "Ventelisten er blevet kortere.", []),
     ("hospital-adjective", "Det gælder Aalborg Psykiatriske Sygehus.", [("Aalborg Psykiatriske Sygehus", "ORG")]),
     ("aabenraa", "Kasernen ligger uden for Aabenraa.", [("Aabenraa", "CITY")]),
     ("aarhus-genitive", "Aarhus' borgere får ny letbane.", [("Aarhus", "CITY")]),

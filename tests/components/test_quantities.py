@@ -306,6 +306,11 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("mindst 90 procent", pct(90, "patient", lower=90))],
     ),
     (
+        "compound-svar",
+        "Forslaget bygger på de 351 høringssvar, der kom ind.",
+        [("351 høringssvar", quantity(351, "høringssvar", None, category="other"))],
+    ),
+    (
         "percent-flere",
         "Målet er, at 5 pct. flere ledige kommer i job.",
         [("5 pct.", pct(5, "ledige"))],

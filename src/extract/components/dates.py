@@ -46,7 +46,7 @@ from extract.parse.dates import (
     strip_group_names,
     to_date,
 )
-from extract.parse.scan import FirstCharacters, bucket_positions, scan
+from extract.parse.scan import PrefixGate, scan
 from extract.parse.tries import word_trie
 
 __all__ = ["DateFinder", "make_dates"]
@@ -100,9 +100,6 @@ _FINDERS: tuple[re.Pattern[str], ...] = tuple(re.compile(_START + s + _END, re.I
 _LEAD_ONLY_FINDERS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(_START + s + _END, re.IGNORECASE) for s in _LEAD_ONLY_SHAPES
 )
-# Each finder with the characters its matches can begin with (tried only at those).
-_GATED_FINDERS = tuple((f, FirstCharacters(f)) for f in _FINDERS)
-_GATED_LEAD_ONLY_FINDERS = tuple((f, FirstCharacters(f)) for f in _LEAD_ONLY_FINDERS)
 # "den 5. og 6. oktober 2021": two mentions; the first borrows month and year from the last.
 _DEN = r"(?:(?:den|d\.)[^\S\n]*)"
 _ENUM_ITEM = rf"{_DEN}?(?:[12]\d|3[01]|0?[1-9])\."
@@ -113,7 +110,9 @@ _ENUMERATION = re.compile(
     re.IGNORECASE,
 )
 _ENUM_ITEM_RE = re.compile(_ENUM_ITEM, re.IGNORECASE)
-_ENUMERATION_FIRST = FirstCharacters(_ENUMERATION)
+# Every finder is tried only where the text's next characters can begin one of its matches.
+_GATE = PrefixGate((*_FINDERS, *_LEAD_ONLY_FINDERS, _ENUMERATION))
+_N_FINDERS = len(_FINDERS)
 # Where any of the finders above can start: a digit, or a word that begins a shape (checked as a
 # prefix, case-insensitively). Why: each finder run over the whole text tries every position, and the
 # 17 passes cost several times the tokenizer; one pass for these starts, then each finder tried only
@@ -228,17 +227,18 @@ class DateFinder:
     def _candidates(self, doc: Doc) -> Iterator[_Candidate]:
         """Every possible mention; the parser drops what it cannot read, overlaps are resolved later."""
         text = doc_text(doc)
-        by_char = bucket_positions(text, mention_starts(doc, text))
-        for finder, gate in _GATED_FINDERS:
-            for m in scan(finder, text, gate.positions(by_char)):
+        gated = _GATE.positions(text, mention_starts(doc, text))
+        finders, lead_only, (enumerations,) = gated[:_N_FINDERS], gated[_N_FINDERS:-1], gated[-1:]
+        for finder, positions in zip(_FINDERS, finders, strict=True):
+            for m in scan(finder, text, positions):
                 yield m.start(), m.end(), None
                 yield from self._with_lead(text, m.start(), m.end())
-        for finder, gate in _GATED_LEAD_ONLY_FINDERS:
-            for m in scan(finder, text, gate.positions(by_char)):
+        for finder, positions in zip(_LEAD_ONLY_FINDERS, lead_only, strict=True):
+            for m in scan(finder, text, positions):
                 yield from self._with_lead(text, m.start(), m.end())
                 if _COMPARISON_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                     yield m.start(), m.end(), None
-        for m in scan(_ENUMERATION, text, _ENUMERATION_FIRST.positions(by_char)):
+        for m in scan(_ENUMERATION, text, enumerations):
             for item in _ENUM_ITEM_RE.finditer(m["items"]):
                 start = m.start("items") + item.start()
                 yield start, start + len(item[0]), f"{item[0]} {m['rest']}"
