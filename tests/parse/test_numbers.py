@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import doctest
 from decimal import Decimal
+from functools import cache
 
 import pytest
-from hypothesis import given
+import spacy
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
 
 from extract.parse import numbers
 from extract.parse.numbers import (
@@ -136,6 +139,26 @@ def test_find_numbers(text: str, expected: list[str]) -> None:
 def test_blocked_spans_cover_phone_and_paragraph() -> None:
     text = "Kontakt: tlf. 33 92 33 20. Se § 7."
     assert [text[s:e] for s, e in blocked_spans(text)] == ["tlf. 33 92 33 20", "§ 7"]
+
+
+_BLOCKED_WORDS = [
+    *"tlf. Tlf.: telefon mobil fax CVR-nr. cvr lov nr. stk. pkt. kl. Klokken § §§ bekendtgørelse".split(),
+    *"+45 33 92 12 2024 7 5a 10.30 14:00 //+45 (tlf. tlf.33 ring: og i - / 332,5".split(),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BLOCKED_WORDS), max_size=30), st.sampled_from([" ", "", "\u00a0", "\n"]))
+def test_blocked_spans_tried_at_token_starts_match_a_full_scan(words: list[str], sep: str) -> None:
+    nlp = _blank()
+    text = sep.join(words)
+    starts = [t.idx for t in nlp.make_doc(text)]
+    assert list(blocked_spans(text, starts)) == list(blocked_spans(text))
+
+
+@cache
+def _blank() -> Language:
+    return spacy.blank("da")
 
 
 def test_doctests() -> None:

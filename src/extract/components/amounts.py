@@ -14,7 +14,7 @@ from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.extensions import doc_memo, doc_text, register_extensions
+from extract.extensions import doc_memo, doc_text, register_extensions, token_starts
 from extract.parse.money import Money, find_money, index_numbers
 from extract.parse.subjects import amount_subject
 
@@ -39,7 +39,7 @@ class AmountFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans: list[Span] = []
-        index = doc_memo(doc, "numbers", lambda: index_numbers(text))
+        index = doc_memo(doc, "numbers", lambda: index_numbers(text, token_starts(doc)))
         for money in find_money(text, implicit_currency=self.implicit_currency, index=index):
             span = doc.char_span(money.start, money.end, label=LABEL, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):

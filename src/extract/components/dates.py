@@ -16,13 +16,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.attrs import IDX
 from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extract.extensions import doc_text  # (importing it registers Doc._.published and Span._.date)
+from extract.extensions import doc_text, token_starts  # (importing it registers Doc._.published and Span._.date)
 from extract.parse import date_families
 from extract.parse import dates as grammar
 from extract.parse.dates import (
@@ -274,7 +273,7 @@ def mention_starts(doc: Doc, text: str) -> list[int]:
     tenth of the time (the start pattern's alternation was a fifth of the component's cost).
     """
     match = _MENTION_START.match
-    return [i for i in doc.to_array(IDX).tolist() if match(text, i)]
+    return [i for i in token_starts(doc) if match(text, i)]
 
 
 def _longest_first(found: list[tuple[Span, DateValue, int]]) -> list[tuple[Span, DateValue, int]]:

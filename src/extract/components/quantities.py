@@ -22,7 +22,7 @@ from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.extensions import doc_memo, doc_text, register_extensions
+from extract.extensions import doc_memo, doc_text, register_extensions, token_starts
 from extract.parse.dates import MONTHS
 from extract.parse.lemmas import noun_lemma
 from extract.parse.money import Measure, find_measures, index_numbers
@@ -161,7 +161,7 @@ class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans: list[Span] = []
-        for measure in find_measures(text, doc_memo(doc, "numbers", lambda: index_numbers(text))):
+        for measure in find_measures(text, doc_memo(doc, "numbers", lambda: index_numbers(text, token_starts(doc)))):
             found = self._match(doc, text, measure)
             if found is None:
                 continue

@@ -263,8 +263,9 @@ class NumberIndex:
     blocked: Stretches
 
 
-def index_numbers(text: str) -> NumberIndex:
-    return NumberIndex(starts(_START_RE, text), blocked_spans(text))
+def index_numbers(text: str, token_starts: list[int] | None = None) -> NumberIndex:
+    """The number index of a text; with its token starts (from the Doc) the blocked pass is gated."""
+    return NumberIndex(starts(_START_RE, text), blocked_spans(text, token_starts))
 
 
 def _with_scale(number: str, scale: str | None) -> Decimal | None:
