@@ -211,6 +211,8 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
             for alt in city.get("alternatenames", []):
                 if is_local_variant(alt, city["name"]):
                     offer(alt, row)
+            if hyphenated := hyphenated_variant(city["name"]):
+                offer(hyphenated, row)
 
     # Danish, Greenlandic and Faroese towns GeoNames' cities500 lacks: keyed "CC-Name", no GeoNames id
     for extra in read_csv("dk_towns_extra.csv"):
@@ -219,6 +221,8 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
             key, {"id": key, "name": extra["name"], "country": extra["country"], "population": 0, "priority": 1}
         )
         offer(extra["name"], row)
+        if hyphenated := hyphenated_variant(extra["name"]):
+            offer(hyphenated, row)
 
     forms_by_id: dict[str, list[str]] = {}
     for form, row in chosen.items():
@@ -242,6 +246,18 @@ def build_cities(country_forms: set[str], org_forms: set[str], ambiguous: set[st
         )
     out.sort(key=lambda r: (-r["population"], r["id"]))
     return out
+
+
+# First words of Danish town names that releases also join with a hyphen: "Sønder-Felding", "Nørre-Nebel".
+HYPHENATED_FIRST_WORDS = {"Sønder", "Nørre", "Øster", "Vester", "Store", "Lille", "Kirke", "Nykøbing"}
+
+
+def hyphenated_variant(name: str) -> str | None:
+    """ "Sønder Felding" -> "Sønder-Felding": the same town written with a hyphen, for two-word names only."""
+    words = name.split()
+    if len(words) == 2 and words[0] in HYPHENATED_FIRST_WORDS and words[1][:1].isupper():
+        return "-".join(words)
+    return None
 
 
 def is_local_variant(alt: str, name: str) -> bool:

@@ -306,6 +306,16 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("mindst 90 procent", pct(90, "patient", lower=90))],
     ),
     (
+        "participle-people",
+        "To tiltalte blev frifundet i byretten.",
+        [("To tiltalte", quantity(2, "tiltalt", None))],
+    ),
+    (
+        "same-plural-before-verb",
+        "Med disse fire tilsagn fortsætter indsatsen.",
+        [("fire tilsagn", quantity(4, "tilsagn", None, category="other"))],
+    ),
+    (
         "compound-svar",
         "Forslaget bygger på de 351 høringssvar, der kom ind.",
         [("351 høringssvar", quantity(351, "høringssvar", None, category="other"))],

@@ -85,7 +85,7 @@ AFTER = [
     ("Der gives 2 mia. kr. til de regionale sygehuse og plejehjem", ("til",), "sygehuse"),
     ("Der gives 2 mia. kr. til fordel for børnefamilier", ("til",), "børnefamilier"),
     ("Der gives 2-3 mia. kr. frem til 2030 til opkøb af jord", ("til",), "opkøb"),
-    ("Der gives 2 mia. kr. til at styrke beredskabet", ("til",), None),
+    ("Der gives 2 mia. kr. til at styrke beredskabet", ("til",), "beredskabet"),  # the verb's object
     ("Der gives 2 mia. kr. til januar", ("til",), None),
     ("Der gives 2 mia. kr. til Ukraine", ("til",), None),
     ("Regionen investerer 415 mio. kr. i nyt akuthus", ("i",), "akuthus"),
@@ -166,6 +166,20 @@ AMOUNT_EXAMPLES = [
     ),
     ("raekke-af", "Der gives 9 mio. kr. til en række natur- og skovprojekter.", "9 mio. kr.", "skovprojekt", "N til X"),
     ("til-side-i", "Ministeren lægger 50 mio. kr. til side i en nødpulje.", "50 mio. kr.", "nødpulje", "N til X"),
+    ("foer-skat", "Selskabet fik et overskud før skat på 310 mio. kr.", "310 mio. kr.", "overskud", "X på N"),
+    ("til-at-VERB-X", "Byrådet giver 12 mio. kr. til at bygge nye klubhuse.", "12 mio. kr.", "klubhus", "N til X"),
+    ("N-gaar-til-X", "Halvdelen, 30 mio. kr., går til cykelstier.", "30 mio. kr.", "cykelsti", "N til X"),
+    (
+        "periode-before-til",
+        "Der er afsat 4 mia. kr. i aftaleperioden til kystsikring.",
+        "4 mia. kr.",
+        "kystsikring",
+        "N til X",
+    ),
+    ("name-genitive", "Danmark giver 20 mio. kr. til WHO's nye vaccinefond.", "20 mio. kr.", "vaccinefond", "N til X"),
+    ("soegt-om", "I alt er der søgt om tilskud for 80 mio. kr.", "80 mio. kr.", "tilskud", "X på N"),
+    ("fordobles-til", "Pendlerstøtten fordobles til 60 mio. kr.", "60 mio. kr.", "pendlerstøtte", "X VERB N"),
+    ("VERB-X-med-N", "Samtidig forhøjes puljen med 15 mio. kr.", "15 mio. kr.", "pulje", "VERB X med N"),
 ]
 COUNT_EXAMPLES = [
     (
@@ -192,6 +206,7 @@ COUNT_EXAMPLES = [
     ("taeller", "Bataljonen tæller i alt 800 soldater.", "800 soldater", "bataljon", "X VERB N"),
     ("label", "Fakta\n- Beskæftigelse: 2,9 mio. personer", "2,9 mio. personer", "beskæftigelse", "label: N"),
     ("et-X-med-N", "Politiet opretter et rejsehold med seks betjente.", "seks betjente", "rejsehold", "et X med N"),
+    ("VERB-X-med-N", "Derfor udvides ledelsen med tre nye chefer.", "tre nye chefer", "ledelse", "VERB X med N"),
 ]
 PERCENT_EXAMPLES = [
     ("X-VERB-N", "Arbejdsløsheden faldt med 1,2 procent.", "1,2 procent", "arbejdsløshed", "X VERB N"),
@@ -215,6 +230,14 @@ PERCENT_EXAMPLES = [
         "antal",
         "antallet af X ... N",
     ),
+    (
+        "Antal-X",
+        "Antal solgte billetter er 4 procent højere end sidste år.",
+        "4 procent",
+        "antal",
+        "antallet af X ... N",
+    ),
+    ("time-genitive", "Der er brugt 40 pct. af årets reserverede midler.", "40 pct.", "middel", "N af X"),
 ]
 RULES = {"amount": AMOUNT_EXAMPLES, "count": COUNT_EXAMPLES, "percent": PERCENT_EXAMPLES}
 _FINDERS = {
@@ -257,6 +280,10 @@ EMPTY = [
     ("percent-unit", "percent", "Ledigheden som procent af arbejdsstyrken er nu 2,7 procent.", "2,7 procent"),
     ("andelen-other-percent", "percent", "Andelen steg fra 5 % til 7 procent i år.", "7 procent"),
     ("percent-and", "percent", "Prisen topper i maj og falder til 3 procent.", "3 procent"),
+    ("share-of-base", "percent", "Danmark giver 0,7 pct. af BNI i bistand.", "0,7 pct."),
+    ("adverb-before-verb", "percent", "Kravet bliver rent teknisk sænket til 8 procent.", "8 procent"),
+    ("adverb-igt", "percent", "Bistanden er foreløbigt opgjort til 0,8 procent.", "0,8 procent"),
+    ("har-participle-med", "amount", "Fonden har bidraget med 50 mio. kr.", "50 mio. kr."),
 ]
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "subject_before",
     "subject_lemma",
     "verb_subject",
+    "inverted_verb_subject",
 ]
 
 _TOKEN_RE = re.compile(r"\n|\w+(?:-\w+)*-?|[^\w\s]")
@@ -96,6 +97,7 @@ _AUXILIARIES = _W["auxiliaries"]
 _SPEND_VERBS = _W["spend_verbs"]
 _CHANGE_NOUNS = _W["change_nouns"]
 _NOT_PURPOSES = _W["not_purposes"]
+_PERCENT_BASES = _W["percent_bases"]
 _LINK_VERBS = AMOUNT_VERBS | CHANGE_VERBS | COUNT_VERBS
 # Words that are never part of a noun phrase's adjectives or head (adverbs aside: "20 ekstra betjente").
 CLOSED_CLASS = (
@@ -113,12 +115,14 @@ _NOT_HEADS = CLOSED_CLASS | _ADVERBS
 NOT_HEADS = _NOT_HEADS  # for the quantities component: words that end a noun phrase
 # Between a keyword and the mention: "en pulje på i alt 40 mio. kr.".
 _FILLERS = (("i", "alt"), ("samlet", "set"), ("samlet",), ("yderligere",), ("ekstra",), ("hele",), ("minimum",))
-# Adverbials that may stand between a mention and "til NP": "2-3 mia. kr. frem til 2030 til opkøb".
-# So may a participle of giving and the particle "ud": "3,2 mio. kr., givet til", "er afsat til", "deler N ud til".
+# Adverbials that may stand between a mention and "til NP": "2-3 mia. kr. frem til 2030 til opkøb",
+# "i forligsperioden til", "over de næste fire år til". So may a participle of giving, "går" and the
+# particle "ud": "3,2 mio. kr., givet til", "er afsat til", "25 mio. kroner, går til", "deler N ud til".
 _TIME_AFTER = re.compile(
     r"\s*(?:,\s*)?(?i:frem\s+til\s+(?:og\s+med\s+)?\d{4}|i\s+(?:år|alt|\d{4}(?:\s*[-–]\s*\d{4})?)"
     r"|(?:om|pr\.?)\s+(?:året|måneden|år|måned)|årligt|ekstra|yderligere|hvert\s+år|i\s+udsigt|ud"
-    r"|(?:er\s+|bliver\s+|blev\s+)?(?:afsat|givet|bevilget|øremærket|reserveret|målrettet))(?!\w)"
+    r"|i\s+\w*perioden|over\s+(?:de\s+)?(?:næste|kommende)\s+\w+\s+år|over\s+en\s+\w+\s+periode"
+    r"|(?:er\s+|bliver\s+|blev\s+)?(?:afsat|givet|bevilget|øremærket|reserveret|målrettet)|går|gik|skal\s+gå)(?!\w)"
 )
 # Nouns of number before the real head: "til en række natur- og kystprojekter".
 _QUANTIFIER_NOUNS = frozenset({"række", "antal", "serie", "håndfuld", "rækker"})
@@ -127,8 +131,9 @@ _TIME_BETWEEN = (("i", "år"), ("i", "dag"), ("i", "perioder"), ("i", "uge", Non
 # Qualifiers a mention's span may leave out, between a verb and the number.
 _QUALIFIERS = frozenset({"over", "omkring", "mindst", "cirka", "knap", "godt", "næsten", "op", "mod", "imod"})
 _SENTENCE_STARTS = {".", "!", "?", ":", "\n", '"', "”", "“", "•", "-", "–"}
-# Endings of Danish inflected adjectives: "militære", "humanitære", "forskellige", "danske", "regionale".
-_ADJECTIVE_ENDINGS = ("ige", "iske", "ske", "ære", "elle", "ede", "ale", "ive")
+# Endings of Danish inflected adjectives: "militære", "humanitære", "forskellige", "danske", "regionale",
+# and of adverbs made from them ("foreløbigt").
+_ADJECTIVE_ENDINGS = ("ige", "igt", "iske", "ske", "ære", "elle", "ede", "ale", "ive")
 # Nouns with those endings (also as the last part of a compound: "kongerige", "ungdomsskole").
 _ADJECTIVE_ENDING_NOUNS: tuple[str, ...] = (
     "rige",
@@ -301,6 +306,8 @@ def subject_after(text: str, end: int, *, keywords: Collection[str] = ("til",)) 
         keywords = ("i",)
     if not tokens or tokens[0].lower() not in keywords:
         return None
+    if tokens[0].lower() == "til" and tokens[1:2] == ["at"] and len(tokens) > 3:
+        return _phrase_head(tokens, 3)  # "til at få flere varige pasningspladser": the verb's object
     return _phrase_head(tokens, 2 if tokens[1:2] == ["."] else 1)  # "pr. kommune"
 
 
@@ -329,6 +336,12 @@ def _phrase_head(tokens: Sequence[str], i: int) -> str | None:
             continue
         if lower in _TIME_AND_IDIOMS:
             return None  # "i de kommende år" is when, not what for
+        if tokens[i + 1 : i + 3] in (["’", "s"], ["'", "s"]) and word[0].isupper():
+            i += 3  # a name's genitive stands where a determiner would: "til FN's humanitære landefond"
+            continue
+        if lower.endswith("s") and lower[:-1] in _TIME_AND_IDIOMS and i + 1 < len(tokens):
+            i += 1  # "af årets afsatte midler": a genitive of time is no head
+            continue
         if not word[0].isalpha() or lower in CLOSED_CLASS or lower in _ADVERBS or _looks_like_passive(lower):
             break
         if word[0].isupper() and not word.split("-")[0].isupper():
@@ -441,6 +454,7 @@ AMOUNT_RULES: tuple[Rule, ...] = (
     Rule("N pr. X", "40 mio. kr. pr. kommune", lambda t, s, e: subject_after(t, e, keywords=("pr", "per"))),
     Rule("label: N", "- Tilskud: 3 mio. kr.", lambda t, s, e: label_subject(t, s)),
     Rule("et X med N", "en skolepulje med 500 mio. kr.", lambda t, s, e: _anchored_med(t, s)),
+    Rule("VERB X med N", "puljen forhøjes med 50 mio. kr.", lambda t, s, e: inverted_verb_subject(t, s)),
 )
 COUNT_RULES: tuple[Rule, ...] = (
     Rule("antallet af X ... N", "Antallet af syge faldt til 4 tilfælde", lambda t, s, e: measure_noun_subject(t, s)),
@@ -448,6 +462,7 @@ COUNT_RULES: tuple[Rule, ...] = (
     Rule("X VERB N", "bidraget vil bestå af op til 105 personer", lambda t, s, e: verb_subject(t, s, COUNT_VERBS)),
     Rule("label: N", "- Beskæftigelse: godt 2,9 mio. personer", lambda t, s, e: label_subject(t, s)),
     Rule("et X med N", "et rejsehold med seks medarbejdere", lambda t, s, e: _anchored_med(t, s)),
+    Rule("VERB X med N", "udvides direktionen med to nye direktører", lambda t, s, e: inverted_verb_subject(t, s)),
 )
 PERCENT_RULES: tuple[Rule, ...] = (
     Rule("antallet af X ... N", "Antallet af ulykker faldt med 10 procent", lambda t, s, e: measure_noun_subject(t, s)),
@@ -457,12 +472,14 @@ PERCENT_RULES: tuple[Rule, ...] = (
     Rule("label: N", "- Inflation: 7,7 pct.", lambda t, s, e: label_subject(t, s)),
     Rule("X med N", "reducere udledningen med 70 pct.", lambda t, s, e: subject_before(t, s, keywords=("med",))),
     Rule("N flere X", "5 pct. flere ledige", lambda t, s, e: subject_after(t, e, keywords=("flere", "færre"))),
-    Rule("N af X", "90 procent af patienterne", lambda t, s, e: subject_after(t, e, keywords=("af",))),
+    Rule("N af X", "90 procent af patienterne", lambda t, s, e: _share_of(t, e)),
 )
 
 
 # "Antallet af X", "andelen af X": the noun a sentence's figure measures, whatever stands in between.
-_MEASURE_NOUN_RE = re.compile(r"(?<!\w)(?i:antallet|andelen|antal|andel|procentdelen)\s+af(?!\w)")
+_MEASURE_NOUN_RE = re.compile(
+    r"(?<!\w)(?:(?i:antallet|andelen|antal|andel|procentdelen)\s+af(?!\w)|Antal(?=\s+[a-zæøå]))"
+)  # "Antallet af X", "Antal solgte rejser er 2 procent lavere"
 _SENTENCE_END_RE = re.compile(r"[.!?:\n](?=\s|$)")
 _OTHER_PERCENT_RE = re.compile(r"%|(?<!\w)(?i:procent|pct)(?!\w)")
 
@@ -482,8 +499,40 @@ def measure_noun_subject(text: str, start: int) -> str | None:
     return noun.group(0).split()[0]
 
 
+def _share_of(text: str, end: int) -> str | None:
+    """ "90 procent af patienterne" -> "patienterne"; a base is no subject: "0,7 pct. af BNI" -> None."""
+    head = subject_after(text, end, keywords=("af",))
+    return None if head is None or head.lower() in _PERCENT_BASES else head
+
+
 def _anchored_med(text: str, start: int) -> str | None:
     return subject_before(text, start, keywords=("med",), anchored=True)
+
+
+_NOT_INVERTING = _AUXILIARIES | {"er", "var", "være", "blive", "bliver", "blev"}
+
+
+def inverted_verb_subject(text: str, start: int) -> str | None:
+    """ "udvides direktionen med to nye direktører" -> "direktionen": a verb of change or money (or an
+    s-passive) before a short noun phrase and "med"; never after an auxiliary ("har bidraget med")."""
+    tokens = _strip_fillers(_tokens(text[max(0, start - _WINDOW) : start]))
+    if len(tokens) < 3 or tokens[-1].lower() != "med":
+        return None
+    k = len(tokens) - 1
+    begin = k
+    while begin > 0 and k - begin < 3 and tokens[begin - 1][0].isalpha():
+        lower = tokens[begin - 1].lower()
+        if lower in CLOSED_CLASS - DETERMINERS or lower in _ADVERBS or _looks_like_passive(lower):
+            break
+        begin -= 1
+    if begin == k or begin == 0:
+        return None
+    verb = tokens[begin - 1].lower()
+    if verb in _NOT_INVERTING or not (_looks_like_passive(verb) or verb in AMOUNT_VERBS | CHANGE_VERBS):
+        return None
+    if any(t.lower() in DETERMINERS for t in tokens[begin + 1 : k]):
+        return None  # a determiner can only open the phrase
+    return _head(tokens, k - 1)
 
 
 def subject_lemma(head: str) -> str:
