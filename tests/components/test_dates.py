@@ -53,6 +53,9 @@ SENTENCES = [
         "day",
     ),
     mention("Opdateret 24.3.2022.", "24.3.2022", "2022-03-24", "2022-03-24", "day"),
+    mention("Det følger af klimaloven fra 2020, at målet skal nås.", "fra 2020", "2020-01-01", "2020-12-31", "year"),
+    mention("Energiaftalen (fra juni 2018) gælder stadig.", "fra juni 2018", "2018-06-01", "2018-06-30", "month"),
+    mention("Ordningen gælder fra 2020.", "fra 2020", "2020-01-01", None, "year"),
     mention(
         "Svar kan sendes fra d. 24. november 2014 og frem til senest d. 19. december 2014 på mail.",
         "fra d. 24. november 2014 og frem til senest d. 19. december 2014",

@@ -162,6 +162,13 @@ _NOT_A_DATE_BEFORE = re.compile(
 # "de næste år", "i de kommende år": "år" is plural there (the years ahead), no one year.
 _PLURAL_YEARS = re.compile(r"(?:næste|kommende|sidste|seneste|forrige)[^\S\n]+år", re.IGNORECASE)
 _PLURAL_BEFORE = re.compile(r"(?<!\w)de[^\S\n]+$", re.IGNORECASE)
+# "Aftale om klimalov fra 2020", "energiaftalen (fra februar 2008)": after a document's noun, "fra" says
+# when it is from, not since when; the period is the one named, closed.
+_ORIGIN_BEFORE = re.compile(
+    r"(?:aftale|lov|nyhed|rapport|notat|brev|afgørelse|beslutning|meddelelse|redegørelse|analyse|undersøgelse)"
+    r"(?:n|en|et|r)?[^\S\n]*\(?[^\S\n]*$",
+    re.IGNORECASE,
+)
 
 # Weekday phrases: "mandag", "på mandag", "natten til mandag", "i søndags", "søndag aften" (fixed token
 # sequences).
@@ -212,6 +219,8 @@ class DateFinder:
                 continue
             tense = tenses.tense(start, end) if tenses is not None else None
             value = parse_date(override or text[start:end], published, tense, fallback=False)
+            if value is not None and value.end is None and _is_origin(text, start):
+                value = parse_date(text[start + 4 : end], published, tense, fallback=False) or value
             if value is not None:
                 found.append((span, value, end))
         kept = _longest_first(found)
@@ -263,6 +272,13 @@ class DateFinder:
             if lead is not None:
                 yield lead.start(), end, None
                 yield from cls._with_lead(text, lead.start(), end, depth - 1)
+
+
+def _is_origin(text: str, start: int) -> bool:
+    """ "fra 2020" after a document's noun ("klimalov fra 2020"): the date it is from."""
+    if text[start : start + 4].lower() != "fra ":
+        return False
+    return _ORIGIN_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def mention_starts(doc: Doc, text: str) -> list[int]:

@@ -172,20 +172,20 @@ class _PrefixReader:
             return self.sequence(av, live)
         if op in _REPEATS:
             low, high, body = av
-            result = set(live) if low == 0 else set()
+            repeated = set(live) if low == 0 else set()
             current = live
             for count in range(1, min(high, self.length) + 1):
                 current = self.sequence(body, current)
                 if count >= low:
-                    result |= current
+                    repeated |= current
             if high > self.length and current:  # more repeats than the prefix can see
                 self.close(current)
-            return result
+            return repeated
         if op == _constants.BRANCH:
-            result: set[str] = set()
+            alternatives: set[str] = set()
             for branch in av[1]:
-                result |= self.sequence(branch, live)
-            return result
+                alternatives |= self.sequence(branch, live)
+            return alternatives
         self.close(live)  # ANY, NOT_LITERAL, back references, conditionals ...
         return set()
 
