@@ -198,6 +198,16 @@ def test_several_mentions_keep_text_order_and_offsets(dates_nlp: Language) -> No
     assert all(text[s:e] == t for t, s, e in got)
 
 
+def test_listed_months_share_the_lead(dates_nlp: Language) -> None:
+    doc = run(dates_nlp, "Flere kom i arbejde i maj, juni og juli, mens ledigheden steg i marts.", "2021-09-15")
+    assert [(s.text, s._.date["start"]) for s in doc.spans["dates"]] == [
+        ("i maj", "2021-05-01"),
+        ("juni", "2021-06-01"),
+        ("juli", "2021-07-01"),
+        ("i marts", "2021-03-01"),
+    ]
+
+
 def test_longest_mention_wins(dates_nlp: Language) -> None:
     doc = run(dates_nlp, "i dag den 1. september 2022 og fra januar 2017 og i perioden fra 2017 til 2020")
     assert [s.text for s in doc.spans["dates"]] == [

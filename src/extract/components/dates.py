@@ -96,9 +96,15 @@ _LEAD_ONLY_SHAPES: tuple[str, ...] = (
     _plain(grammar.SEASON),
 )
 _FINDERS: tuple[re.Pattern[str], ...] = tuple(re.compile(_START + s + _END, re.IGNORECASE) for s in _SHAPES)
+_MONTH_ONLY = rf"(?:{grammar.MONTH_FULL})(?!\w)"
+# The rest of a list of months: ", juli, august og september".
+_MONTH_LIST_TAIL = re.compile(rf"(?:{WSO},{WSO}{_MONTH_ONLY})*(?:{WSO},)?{WS}og{WS}{_MONTH_ONLY}", re.IGNORECASE)
+_MONTH_IN_LIST = re.compile(rf"(?<!\w){_MONTH_ONLY}", re.IGNORECASE)
+_I_BEFORE = re.compile(r"(?<!\w)i[^\S\n]+$", re.IGNORECASE)
 _LEAD_ONLY_FINDERS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(_START + s + _END, re.IGNORECASE) for s in _LEAD_ONLY_SHAPES
 )
+_MONTH_ALONE_FINDER = _LEAD_ONLY_FINDERS[1]  # "i oktober"
 # "den 5. og 6. oktober 2021": two mentions; the first borrows month and year from the last.
 _DEN = r"(?:(?:den|d\.)[^\S\n]*)"
 _ENUM_ITEM = rf"{_DEN}?(?:[12]\d|3[01]|0?[1-9])\."
@@ -246,6 +252,8 @@ class DateFinder:
                 yield from self._with_lead(text, m.start(), m.end())
                 if _COMPARISON_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                     yield m.start(), m.end(), None
+                if finder is _MONTH_ALONE_FINDER:
+                    yield from _listed_months(text, m.start(), m.end())
         for m in scan(_ENUMERATION, text, enumerations):
             for item in _ENUM_ITEM_RE.finditer(m["items"]):
                 start = m.start("items") + item.start()
@@ -272,6 +280,17 @@ class DateFinder:
             if lead is not None:
                 yield lead.start(), end, None
                 yield from cls._with_lead(text, lead.start(), end, depth - 1)
+
+
+def _listed_months(text: str, start: int, end: int) -> Iterator[_Candidate]:
+    """ "i juni, juli, august og september": the months after the first share its "i" (one mention each)."""
+    if not _I_BEFORE.search(text, max(0, start - 5), start):
+        return
+    tail = _MONTH_LIST_TAIL.match(text, end)
+    if tail is None:
+        return
+    for month in _MONTH_IN_LIST.finditer(text, end, tail.end()):
+        yield month.start(), month.end(), f"i {month[0]}"
 
 
 def _is_origin(text: str, start: int) -> bool:
