@@ -53,6 +53,7 @@ SENTENCES = [
         "day",
     ),
     mention("Opdateret 24.3.2022.", "24.3.2022", "2022-03-24", "2022-03-24", "day"),
+    mention("Uge 39 - 2018\nEPI-NYT om influenza", "Uge 39 - 2018", "2018-09-24", "2018-09-30", "week"),
     mention("Det følger af klimaloven fra 2020, at målet skal nås.", "fra 2020", "2020-01-01", "2020-12-31", "year"),
     mention("Energiaftalen (fra juni 2018) gælder stadig.", "fra juni 2018", "2018-06-01", "2018-06-30", "month"),
     mention("Ordningen gælder fra 2020.", "fra 2020", "2020-01-01", None, "year"),

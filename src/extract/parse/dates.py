@@ -164,7 +164,8 @@ DAY_ENGLISH = (
 MONTH_YEAR = rf"(?P<m>{MONTH_ANY}){WS}(?P<y>{YEAR_DIGITS})"
 MONTH_ALONE = rf"(?P<m>{MONTH_FULL})(?:{WS}måned)?"  # "i december måned"
 YEAR_ALONE = rf"(?:år{WS})?(?P<y>{YEAR_DIGITS})"
-WEEK = rf"uge{WS}(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?!\d)(?:,?{WS}(?:i{WS})?(?P<y>{YEAR_DIGITS}))?"
+# "uge 9", "uge 9, 2024", "uge 9 i 2024", "Uge 39 - 2018" (a newsletter's dateline)
+WEEK = rf"uge{WS}(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?!\d)(?:(?:,?{WS}(?:i{WS})?|{WSO}[-–]{WSO})(?P<y>{YEAR_DIGITS}))?"
 QUARTER = (
     rf"(?:(?P<n>[1-4])\.{WSO}|(?P<nw>første|andet|anden|tredje|fjerde|sidste){WS})kvartal"
     rf"(?:{WS}(?:af{WS}|i{WS})?(?P<y>{YEAR_DIGITS}))?"
