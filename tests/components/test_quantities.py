@@ -342,6 +342,10 @@ def test_quantities(quantities_nlp: Language, text: str, expected: list[tuple[st
 
 NEGATIVES = [
     ("ordinal-word", "Det er fjerde gang, at kernelandene mødes."),
+    ("english-to", "Subscribe to all the latest releases."),
+    ("week-number", "Politiet har i uge 29 udført adskillige kontroller."),
+    ("definite-plural", "På dag to drøftede ministrene klimaet."),
+    ("vague-hundreds", "Vejen blev indviet af flere hundrede motorcykler."),
     ("ordinal-digit", "Lovforslaget går nu til 2. behandling i Folketinget."),
     ("phone", "Ring på tlf. 33 92 33 20 eller +45 41 23 45 67."),
     ("time-date", "Mødet holdes kl. 14.30 den 24.3.2022."),

@@ -131,6 +131,13 @@ _YEAR_RANGE = re.compile(r"(?i:fra|mellem)?\s*(?:19|20)\d\d\s*(?:-|–|(?i:til|o
 _DATE_WORD_BEFORE = re.compile(
     rf"(?<!\w)(?i:{'|'.join(MONTHS)}|foråret|sommeren|efteråret|vinteren|primo|medio|ultimo)[^\S\n]+$"
 )
+# A number that names one of a series counts nothing: "i uge 29 udført", "fase 2" ("i dag 45" counts).
+_SERIES_WORD_BEFORE = re.compile(r"(?<!\w)(?i:uge|side|runde|fase|etape|spor|trin)[^\S\n]+$")
+# A vague hundreds: "flere hundrede motorcykler", "mange tusinde".
+_VAGUE_BEFORE = re.compile(r"(?<!\w)(?i:flere|mange|nogle|adskillige|få)[^\S\n]+$")
+_VAGUE_NUMBER = re.compile(r"(?i:hundred|tusind)")
+# English words a Danish number word ("to", "en") may stand before: "Subscribe to all the ...".
+_ENGLISH_WORDS = frozenset("the all these those are were be more some one other our your their".split())
 
 
 def _is_year(measure: Measure) -> bool:
@@ -242,7 +249,7 @@ class QuantityFinder:
             lower = token.lower_
             if lower in _NOT_COUNTED:
                 return None  # "750.000 norske kroner" is money, "3 flere år" no count
-            if not (token.is_alpha and token.is_lower) or lower in NOT_HEADS:
+            if not (token.is_alpha and token.is_lower) or lower in NOT_HEADS or lower in _ENGLISH_WORDS:
                 if lower == "og" and after_adjective:  # "200 automatiserede og digitale oplysninger"
                     coordinated = True
                     continue
@@ -277,6 +284,11 @@ class QuantityFinder:
         else:
             if text[measure.end : measure.end + 1] == ".":
                 return None  # an ordinal: "2. behandling"
+            before = max(0, measure.start - 20)
+            if _SERIES_WORD_BEFORE.search(text, before, measure.start):
+                return None
+            if _VAGUE_NUMBER.match(text, measure.start) and _VAGUE_BEFORE.search(text, before, measure.start):
+                return None
             number = doc.char_span(measure.start, measure.end, alignment_mode="expand")
             if number is None or number.end_char > measure.end:
                 return None  # glued to what follows: "(400)Fødevarestyrelsen"
@@ -289,6 +301,8 @@ class QuantityFinder:
             if found is None:
                 return None
             token, unit = found
+            if token.lower_ != unit.lemma and token.lower_.endswith(_DEFINITE_PLURAL):
+                return None  # "På dag to diskuterede klimaministrene": a definite plural is counted by no number
             end = token.idx + len(token.text)
             subject = count_subject(text, measure.start, end, unit_words=(token.text, unit.lemma))
         span = doc.char_span(measure.start, end, label=LABEL, alignment_mode="expand")
