@@ -125,11 +125,17 @@ def build_countries() -> list[dict]:
     return rows
 
 
+ARTICLES = {"Den", "Det", "De"}
+
+
 def build_organisations() -> list[dict]:
     rows = []
     for row in read_csv("organisations.csv"):
         aliases = [a for a in row["aliases"].split("|") if a]
-        rows.append({"canonical": row["canonical"], "kind": row["kind"], "forms": [row["canonical"], *aliases]})
+        forms = [row["canonical"], *aliases]
+        # "Den Afrikanske Udviklingsbank" inside a sentence: "til den Afrikanske Udviklingsbank"
+        forms += [f[0].lower() + f[1:] for f in forms if f.split(" ", 1)[0] in ARTICLES and " " in f]
+        rows.append({"canonical": row["canonical"], "kind": row["kind"], "forms": list(dict.fromkeys(forms))})
     for row in read_csv("municipalities.csv"):
         name = row["municipality"]
         gen = genitive(name)

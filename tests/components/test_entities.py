@@ -39,6 +39,7 @@ CASES = [
         [("PET", "ORG"), ("North Zealand Police", "ORG")],
     ),
     ("town-hyphenated", "Anlægget ligger i Sønder-Felding.", [("Sønder-Felding", "CITY")]),
+    ("article-lower-case", "Vi støtter den Afrikanske Udviklingsbank.", [("den Afrikanske Udviklingsbank", "ORG")]),
     ("hospital-adjective", "Det gælder Aalborg Psykiatriske Sygehus.", [("Aalborg Psykiatriske Sygehus", "ORG")]),
     ("aabenraa", "Kasernen ligger uden for Aabenraa.", [("Aabenraa", "CITY")]),
     ("aarhus-genitive", "Aarhus' borgere får ny letbane.", [("Aarhus", "CITY")]),
