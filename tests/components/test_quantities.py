@@ -343,6 +343,7 @@ def test_quantities(quantities_nlp: Language, text: str, expected: list[tuple[st
 NEGATIVES = [
     ("ordinal-word", "Det er fjerde gang, at kernelandene mødes."),
     ("english-to", "Subscribe to all the latest releases."),
+    ("fraction", "De fire femtedele ajourføres hvert år."),
     ("week-number", "Politiet har i uge 29 udført adskillige kontroller."),
     ("definite-plural", "På dag to drøftede ministrene klimaet."),
     ("vague-hundreds", "Vejen blev indviet af flere hundrede motorcykler."),

@@ -136,6 +136,8 @@ _SERIES_WORD_BEFORE = re.compile(r"(?<!\w)(?i:uge|side|runde|fase|etape|spor|tri
 # A vague hundreds: "flere hundrede motorcykler", "mange tusinde".
 _VAGUE_BEFORE = re.compile(r"(?<!\w)(?i:flere|mange|nogle|adskillige|få)[^\S\n]+$")
 _VAGUE_NUMBER = re.compile(r"(?i:hundred|tusind)")
+# Fractions are shares, not counts: "fire femtedele", "to tredjedele".
+_FRACTION = re.compile(r"(?:halv|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)del(?:e|en|ene)?$")
 # English words a Danish number word ("to", "en") may stand before: "Subscribe to all the ...".
 _ENGLISH_WORDS = frozenset("the all these those are were be more some one other our your their".split())
 
@@ -266,6 +268,7 @@ class QuantityFinder:
             after_adjective = False
         if (
             last is None
+            or _FRACTION.match(last.lower_)
             or last.lower_.endswith(("ste", *_ADJECTIVE_ENDINGS, *_DEFINITE_PLURAL))
             or last.lower_ in _ORDINALS
             or _is_adjective(last.lower_)
