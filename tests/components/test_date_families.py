@@ -76,6 +76,23 @@ IN_SENTENCES = [
         "2024-06-30",
         "week",
     ),
+    sentence(
+        "in_deictic_year",
+        "I maj i år var der knap 12.000 ansøgninger.",
+        "I maj i år",
+        "2024-05-01",
+        "2024-05-31",
+        "month",
+    ),
+    sentence(
+        "in_deictic_year",
+        "Aftalen blev indgået den 3. juni sidste år.",
+        "den 3. juni sidste år",
+        "2023-06-03",
+        "2023-06-03",
+        "day",
+    ),
+    sentence("in_deictic_year", "Vi ses i uge 5 næste år.", "i uge 5 næste år", "2025-01-27", "2025-02-02", "week"),
     sentence("offset", "Ministeren vender tilbage om to uger.", "om to uger", "2024-02-27", "2024-02-27", "day"),
     sentence(
         "offset",

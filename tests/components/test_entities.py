@@ -21,6 +21,11 @@ CASES = [
     ("nuuk", "Mødet blev holdt i Nuuk.", [("Nuuk", "CITY")]),
     ("torshavn", "Delegationen landede i Tórshavn.", [("Tórshavn", "CITY")]),
     (
+        "school-in-city",
+        "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
+        [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],
+    ),
+    (
         "party-konservative",
         "Aftalen er indgået af Venstre, Konservative og SF.",
         [("Venstre", "ORG"), ("Konservative", "ORG"), ("SF", "ORG")],

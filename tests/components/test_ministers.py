@@ -50,6 +50,21 @@ CASES = [
         [("Morten Dahlin", "Morten Dahlin", "minister for byer og landdistrikter", "DK")],
     ),
     (
+        "title-after-name",
+        "”Vi er tilfredse,” siger Ellen Trane Nørby, minister for børn, undervisning og ligestilling, og fortsætter.",
+        [("Ellen Trane Nørby", "Ellen Trane Nørby", "minister for børn, undervisning og ligestilling", "DK")],
+    ),
+    (
+        "title-after-name-plain",
+        "Det siger Mette Frederiksen, statsminister, efter mødet.",
+        [("Mette Frederiksen", "Mette Frederiksen", "statsminister", "DK")],
+    ),
+    (
+        "title-after-name-belongs-to-next",  # the title names the person after it, not the one before
+        "Til stede var Anne Hansen, udenrigsminister Lars Løkke Rasmussen og flere andre.",
+        [("Lars Løkke Rasmussen", "Lars Løkke Rasmussen", "udenrigsminister", "DK")],
+    ),
+    (
         "american",
         "Han mødte den amerikanske forsvarsminister Lloyd Austin.",
         [("Lloyd Austin", "Lloyd Austin", "forsvarsminister", "US")],

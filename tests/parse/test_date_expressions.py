@@ -23,7 +23,7 @@ DEFAULT_PUBLISHED = "2024-02-13"
 
 
 def _id(row: dict) -> str:
-    extra = [row["published"]] if row["published"] != DEFAULT_PUBLISHED else []
+    extra = [str(row["published"])] if row["published"] != DEFAULT_PUBLISHED else []
     extra += [row["tense"]] if row["tense"] else []
     return f"{row['family']}: {row['text']}" + (f" [{', '.join(extra)}]" if extra else "")
 

@@ -394,6 +394,7 @@ class PersonFinder:
         names: dict[int, int] = {}  # start -> end of full-name mentions found by a cue
         minister_of: dict[int, tuple[Title, str | None]] = {}  # name start -> (title, country)
         title_only: list[tuple[Title, str | None]] = []
+        trailing: dict[int, tuple[Title, str | None]] = {}  # token after ", " -> a title naming nobody after it
         for title in titles:
             country = self._title_country(doc, title, genitive_countries, w)
             k = title.end + (1 if title.end < n and w.text[title.end] == "," else 0)
@@ -405,6 +406,8 @@ class PersonFinder:
                 minister_of[k] = (title, country)
             elif title.definite or title.article or title.start in genitive_countries:
                 title_only.append((title, country))  # "modtog Georgiens udenrigsminister, som ..."
+            elif title.start >= 1 and w.text[title.start - 1] == ",":
+                trailing[title.start] = (title, country)
 
         for i, low in enumerate(w.lower):
             start = None
@@ -429,6 +432,10 @@ class PersonFinder:
                 if i - (k + 1) >= 2 and (k + 1) not in names:
                     names[k + 1] = i
 
+        # "siger Ellen Trane Nørby, minister for børn, undervisning og ligestilling": the title after the name
+        for start, end in names.items():
+            if start not in minister_of and end + 1 in trailing and w.text[end] == ",":
+                minister_of[start] = trailing[end + 1]
         mentions = self._mentions(w, names, blocked)
         self._write(doc, mentions, minister_of, title_only, self._colleague_countries(w, mentions))
         return doc

@@ -283,6 +283,45 @@ def _read_holiday(m: re.Match[str], published: date | None, tense: Tense | None)
     return _pick(lambda y: holiday_period(name, y), _year_or_none(m), published, tense, granularity, direction)
 
 
+# ------------------------------------------------------------------- a month or week of a deictic year
+
+_YEAR_OFFSETS = {
+    "i år": 0,
+    "i indeværende år": 0,
+    "sidste år": -1,
+    "i sidste år": -1,
+    "forrige år": -1,
+    "i fjor": -1,
+    "næste år": 1,
+    "i næste år": 1,
+}
+_IN_DEICTIC_YEAR = (
+    rf"(?:(?:{_DEN}?(?P<d>{DAYNUM})\.?{WS})?(?P<m>{core.MONTH_FULL})|uge{WS}(?P<w>[1-4]\d|5[0-3]|0?[1-9]))(?:,)?{WS}"
+    rf"(?P<ry>{phrases(list(_YEAR_OFFSETS))})(?![a-zæøå])"
+)
+
+
+def _read_in_deictic_year(m: re.Match[str], published: date | None, tense: Tense | None) -> DateValue | None:
+    """ "i maj i år", "den 5. maj i år", "uge 5 næste år": that day, month or ISO week of the year named."""
+    granularity: core.Granularity = "day" if m["d"] else "month" if m["m"] else "week"
+    if published is None:
+        return DateValue(None, None, granularity, True)
+    year = published.year + _YEAR_OFFSETS[" ".join(m["ry"].lower().split())]
+    if m["d"]:
+        month, day = core._month(m["m"]), int(m["d"])
+        if day > calendar.monthrange(year, month)[1]:
+            return None
+        return DateValue(date(year, month, day), date(year, month, day), granularity, True)
+    if m["m"]:
+        start, end = core._months(year, core._month(m["m"]), 1)
+        return DateValue(start, end, granularity, True)
+    week = int(m["w"])
+    if week > date(year, 12, 28).isocalendar()[1]:
+        return None  # no week 53 that year
+    monday = date.fromisocalendar(year, week, 1)
+    return DateValue(monday, monday + timedelta(days=6), granularity, True)
+
+
 # ------------------------------------------------------------------------------- a weekday of a week
 
 _WEEK_OFFSETS = {"denne": 0, "indeværende": 0, "sidste": -1, "forrige": -1, "næste": 1, "kommende": 1}
@@ -354,6 +393,7 @@ def _read_abbreviated_weekday(m: re.Match[str], published: date | None, tense: T
 
 FAMILIES: tuple[Family, ...] = (
     Family("in_month", _IN_MONTH, _read_in_month),
+    Family("in_deictic_year", _IN_DEICTIC_YEAR, _read_in_deictic_year),
     Family("weekday_in_week", _WEEKDAY_IN_WEEK, _read_weekday_in_week),
     Family("offset", _OFFSET, _read_offset, _OFFSET_FINDER),
     Family("named_period", _NAMED_YEAR, _read_named_period),
@@ -401,5 +441,5 @@ FIRST_WORDS: tuple[str, ...] = (
     rf"|{phrases(list(weekday_abbreviations()))}(?:\.{WSO}|,?{WS})(?:den|d\.|\d))",
 )
 # One alternation for the component, tried only where FIRST_WORDS or a digit says a mention can start.
-_FINDER_GATE = rf"(?=\d|{word_trie(sorted({*_WORDS, 'den', 'd', 'i', *WEEKDAYS}))}(?![\wæøå]))"
+_FINDER_GATE = rf"(?=\d|{word_trie(sorted({*_WORDS, 'den', 'd', 'i', 'uge', *WEEKDAYS, *core.MONTHS}))}(?![\wæøå]))"
 FINDER = rf"{_FINDER_GATE}(?:" + "|".join(strip_group_names(f.finder or f.pattern) for f in FAMILIES) + ")"

@@ -82,7 +82,13 @@ class TokenPatterns:
     """Token patterns (`{"label", "pattern", "id"}` rows, as for spaCy's SpanRuler) and their matches."""
 
     def __init__(self, rows: Iterable[dict[str, Any]]) -> None:
-        self._tests: list[Test] = []
+        # A word's mask is built from three kinds of test, cheapest first: the specs that only name words
+        # (ORTH/TEXT/LOWER equal to or IN a list) as one dict lookup each; the specs that need a capital
+        # letter (IS_TITLE, or a REGEX opening on a capital), tried only on words that have one; the rest.
+        self._exact: dict[str, int] = {}
+        self._lower: dict[str, int] = {}
+        self._capital_tests: list[tuple[int, Test]] = []
+        self._other_tests: list[tuple[int, Test]] = []
         bits: dict[str, int] = {}
         self._patterns: list[_Pattern] = []
         for row in rows:
@@ -93,8 +99,8 @@ class TokenPatterns:
                     raise ValueError(f"unsupported operator {op!r} in {row!r}")
                 key = json.dumps({k: v for k, v in spec.items() if k != "OP"}, sort_keys=True)
                 if key not in bits:
-                    self._tests.append(token_test(spec))
-                    bits[key] = 1 << (len(self._tests) - 1)
+                    bits[key] = 1 << len(bits)
+                    self._add_test(spec, bits[key])
                 steps.append((bits[key], op))
             first = 0
             for bit, op in steps:
@@ -108,6 +114,18 @@ class TokenPatterns:
         self._masks: dict[int, int] = {}
         self._openers: dict[int, tuple[_Pattern, ...]] = {}  # a word's mask -> the patterns it can open
 
+    def _add_test(self, spec: dict[str, Any], bit: int) -> None:
+        attrs = {k: v for k, v in spec.items() if k != "OP"}
+        words = _named_words(attrs)
+        if words is not None:
+            table = self._lower if "LOWER" in attrs else self._exact
+            for word in words:
+                table[word] = table.get(word, 0) | bit
+        elif _needs_capital(attrs):
+            self._capital_tests.append((bit, token_test(spec)))
+        else:
+            self._other_tests.append((bit, token_test(spec)))
+
     def __len__(self) -> int:
         return len(self._patterns)
 
@@ -115,10 +133,14 @@ class TokenPatterns:
         word = doc.vocab.strings[orth]
         if len(self._masks) >= _MAX_CACHED_WORDS:
             self._masks.clear()
-        mask = 0
-        for i, test in enumerate(self._tests):
+        lower = word.lower()
+        mask = self._exact.get(word, 0) | self._lower.get(lower, 0)
+        for bit, test in self._capital_tests if lower != word else ():
             if test(word):
-                mask |= 1 << i
+                mask |= bit
+        for bit, test in self._other_tests:
+            if test(word):
+                mask |= bit
         self._masks[orth] = mask
         return mask
 
@@ -144,6 +166,31 @@ class TokenPatterns:
 
     def spans(self, doc: Doc) -> list[Span]:
         return [Span(doc, s, e, label=label, span_id=pid) for s, e, label, pid in self.matches(doc)]
+
+
+def _named_words(attrs: dict[str, Any]) -> list[str] | None:
+    """The words a spec of one ORTH/TEXT/LOWER attribute accepts, when it only names them (else None)."""
+    if len(attrs) != 1:
+        return None
+    [(key, value)] = attrs.items()
+    if key not in _ATTRIBUTES:
+        return None
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and list(value) == ["IN"]:
+        return list(value["IN"])
+    return None
+
+
+def _needs_capital(attrs: dict[str, Any]) -> bool:
+    """A spec no word without a capital letter can satisfy: IS_TITLE, or a TEXT/ORTH regex opening on one."""
+    if attrs.get("IS_TITLE") is True:
+        return True
+    for key in ("TEXT", "ORTH"):
+        value = attrs.get(key)
+        if isinstance(value, dict) and str(value.get("REGEX", "")).startswith("^[A-ZÆØÅ]"):
+            return True
+    return False
 
 
 def _second(steps: Sequence[tuple[int, str]]) -> int:
