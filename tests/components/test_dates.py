@@ -56,6 +56,8 @@ SENTENCES = [
     mention("Uge 39 - 2018\nEPI-NYT om influenza", "Uge 39 - 2018", "2018-09-24", "2018-09-30", "week"),
     mention("Det følger af klimaloven fra 2020, at målet skal nås.", "fra 2020", "2020-01-01", "2020-12-31", "year"),
     mention("Energiaftalen (fra juni 2018) gælder stadig.", "fra juni 2018", "2018-06-01", "2018-06-30", "month"),
+    mention("Nyhed er fra 09-01-2015\nBorgmesteren talte.", "fra 09-01-2015", "2015-01-09", "2015-01-09", "day"),
+    mention("Det viser Hjemmeværnets årsberetning fra 2020.", "fra 2020", "2020-01-01", "2020-12-31", "year"),
     mention("Ordningen gælder fra 2020.", "fra 2020", "2020-01-01", None, "year"),
     mention(
         "Svar kan sendes fra d. 24. november 2014 og frem til senest d. 19. december 2014 på mail.",

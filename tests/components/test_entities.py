@@ -21,6 +21,34 @@ CASES = [
     ("nuuk", "Mødet blev holdt i Nuuk.", [("Nuuk", "CITY")]),
     ("torshavn", "Delegationen landede i Tórshavn.", [("Tórshavn", "CITY")]),
     (
+        "initials-after-name",
+        "Holdene kommer fra Den Frivillige Indsatsstyrke (DFI) i Herning. Senere talte DFI med pressen.",
+        [("Den Frivillige Indsatsstyrke", "ORG"), ("DFI", "ORG"), ("Herning", "CITY"), ("DFI", "ORG")],
+    ),
+    (
+        "initials-before-name",
+        "Holdet DEMA USAR (Danish Emergency Management Agency Urban Search And Rescue) blev certificeret. "
+        "DEMA USAR tæller 75 personer.",
+        [
+            ("DEMA USAR", "ORG"),
+            ("Danish Emergency Management Agency Urban Search And Rescue", "ORG"),
+            ("DEMA USAR", "ORG"),
+        ],
+    ),
+    ("initials-not-matching", "Mødet (EU) og Det Gode Liv (XYZ) var godt.", [("EU", "ORG")]),
+    (
+        "known-name-after-og",
+        "Det var særligt Styrelsen for Patientsikkerhed og Fødevarestyrelsen, der bad om hjælp.",
+        [("Styrelsen for Patientsikkerhed", "ORG"), ("Fødevarestyrelsen", "ORG")],
+    ),
+    ("report-of-org", "Det viser Hjemmeværnets Årsberetning 2020.", [("Hjemmeværnet", "ORG")]),
+    ("town-in-building", "Kampen spilles på Hillerød Stadion ved Frederiksberg Slot.", []),
+    (
+        "prison-of-town",
+        "Der åbner pladser i Enner Mark Fængsel, Nyborg Fængsel og Odense Arrest.",
+        [("Enner Mark Fængsel", "ORG"), ("Nyborg Fængsel", "ORG"), ("Odense Arrest", "ORG")],
+    ),
+    (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
         [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],

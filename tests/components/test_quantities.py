@@ -67,6 +67,19 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("op til ca. 30 personer", quantity(30, "person", "radarbidrag", upper=30, approximate=True))],
     ),
     (
+        "adjective-nye",
+        "Partierne vil igangsætte 12 nye opgaveudvalg i forlængelse af de 23 udvalg.",
+        [
+            ("12 nye opgaveudvalg", quantity(12, "opgaveudvalg", None, category="other")),
+            ("23 udvalg", quantity(23, "udvalg", None, category="other")),
+        ],
+    ),
+    (
+        "adjective-andre",
+        "Åbningerne kommer i forlængelse af 60 andre åbninger.",
+        [("60 andre åbninger", quantity(60, "åbning", None, category="other"))],
+    ),
+    (
         "range-dash",
         "Politiet indsætter 20-25 betjente ved grænsen.",
         [("20-25 betjente", quantity(None, "betjent", None, lower=20, upper=25))],
@@ -342,6 +355,8 @@ def test_quantities(quantities_nlp: Language, text: str, expected: list[tuple[st
 
 NEGATIVES = [
     ("ordinal-word", "Det er fjerde gang, at kernelandene mødes."),
+    ("past-tense", "Mange blev stoppet, og 20 kørte selvom de var frakendt kørekortet."),
+    ("genitive-years", "Partierne vil fortsætte de seneste tre års meget positive erfaringer."),
     ("english-to", "Subscribe to all the latest releases."),
     ("fraction", "De fire femtedele ajourføres hvert år."),
     ("week-number", "Politiet har i uge 29 udført adskillige kontroller."),

@@ -52,6 +52,9 @@ QUALIFIER_CASES = [
     ("lidt over", Qualifier("lower", True)),
     ("godt", Qualifier("lower", True)),
     ("cirka", Qualifier(None, True)),
+    ("i omegnen af", Qualifier(None, True)),
+    ("i størrelsesordenen", Qualifier(None, True)),
+    ("lige knap", Qualifier("upper", True)),
     ("Ca.", Qualifier(None, True)),
     ("", Qualifier(None, False)),
 ]

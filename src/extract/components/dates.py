@@ -47,6 +47,7 @@ from extract.parse.dates import (
 )
 from extract.parse.scan import PrefixGate, scan
 from extract.parse.tries import word_trie
+from extract.resources import word_list
 
 __all__ = ["DateFinder", "make_dates"]
 
@@ -171,8 +172,8 @@ _PLURAL_BEFORE = re.compile(r"(?<!\w)de[^\S\n]+$", re.IGNORECASE)
 # "Aftale om klimalov fra 2020", "energiaftalen (fra februar 2008)": after a document's noun, "fra" says
 # when it is from, not since when; the period is the one named, closed.
 _ORIGIN_BEFORE = re.compile(
-    r"(?:aftale|lov|nyhed|rapport|notat|brev|afgørelse|beslutning|meddelelse|redegørelse|analyse|undersøgelse)"
-    r"(?:n|en|et|r)?[^\S\n]*\(?[^\S\n]*$",
+    rf"(?:{'|'.join(sorted(word_list('document_nouns.txt'), key=len, reverse=True))})"
+    r"(?:n|en|et|r)?(?:[^\S\n]+(?:er|var))?[^\S\n]*\(?[^\S\n]*$",
     re.IGNORECASE,
 )
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from extract.components.ministers import PARTY_LETTERS, STREET_WORDS
 from extract.extensions import doc_text, register_extensions
-from extract.resources import city_records
+from extract.resources import city_records, word_list
 from extract.rule_ids import ANY_KEY, RuleId, parse_rule_id, strip_genitive
 
 LOCATIVES = frozenset(
@@ -41,6 +41,11 @@ def starts_sentence(doc: Doc, i: int) -> bool:
 LABEL_PRIORITY = {"PERSON": 4, "ORG": 3, "COUNTRY": 2, "CITY": 1, "LOC": 0}
 
 # Words after an organisation's name that name a regional branch of it: "Beredskabsstyrelsen Sjælland".
+# Buildings and sites named after their town: "Hillerød Stadion", "Svendborg Havn", "Frederiksberg Slot" (the
+# town inside such a name is no CITY mention; ANNOTATION.md: a place inside a name belongs to the name).
+FACILITIES = frozenset("Havn Rådhus Stadion Slot Station Banegård Hovedbanegård Domkirke Kaserne Arena".split())
+# "Hjemmeværnets Årsberetning 2020" is a document of the organisation, not a part of it.
+DOCUMENT_NOUNS = word_list("document_nouns.txt")
 REGIONAL_BRANCHES = frozenset(
     "Nord Syd Øst Vest Midt Nordvest Sydvest Nordøst Sydøst Sjælland Fyn Jylland Nordjylland Midtjylland "
     "Sydjylland Sønderjylland Østjylland Vestjylland Bornholm Hovedstaden Storkøbenhavn Lolland-Falster".split()
@@ -82,12 +87,16 @@ def drop_joined_names(spans: list[Span]) -> list[Span]:
 
     "Vind og Velfærd K/S" is one company; "Energistyrelsen og Ørsted A/S" is two organisations (its
     first word is a candidate of its own), and so is "Styrelsen for Patientsikkerhed og Klagenævnet for
-    Udbud" (a candidate starts inside the joined name and ends after it).
+    Udbud" (a candidate starts inside the joined name and ends after it) or "Styrelsen for Patientsikkerhed
+    og Fødevarestyrelsen" (a known name follows the last "og").
     """
     one_word = {s.start for s in spans if len(s) == 1}
     reach: dict[int, int] = {}  # token -> the furthest end of a candidate starting there
+    known_reach: dict[int, int] = {}  # the same for names the gazetteer knows ("Fødevarestyrelsen")
     for s in spans:
         reach[s.start] = max(reach.get(s.start, 0), s.end)
+        if s.label_ == "ORG" and parse_rule_id(s.id_).key != ANY_KEY:
+            known_reach[s.start] = max(known_reach.get(s.start, 0), s.end)
 
     def joined_two(s: Span) -> bool:
         if s.label_ != "ORG" or parse_rule_id(s.id_).key != ANY_KEY or len(s) < 3:
@@ -96,6 +105,9 @@ def drop_joined_names(spans: list[Span]) -> list[Span]:
         if not joins:
             return False
         if s[1].text in {"og", "&"} and s.start in one_word:
+            return True
+        # "Styrelsen for Patientsikkerhed og Fødevarestyrelsen" ("By-, Land- og Kirkeministeriet" is one)
+        if known_reach.get(joins[-1] + 1, 0) >= s.end and not s.doc[joins[-1] - 1].text.endswith("-"):
             return True
         return any(reach.get(i, 0) > s.end for i in range(joins[0] + 1, s.end))
 
@@ -125,7 +137,7 @@ def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
         rid = parse_rule_id(span.id_)
         nxt = doc[span.end]
         gap = doc[span.end - 1].whitespace_
-        if rid.genitive and _follows_name(doc, span.end, taken):
+        if rid.genitive and _follows_name(doc, span.end, taken) and nxt.lower_ not in DOCUMENT_NOUNS:
             out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
         elif not rid.genitive and nxt.text in REGIONAL_BRANCHES and gap:
             out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
@@ -154,6 +166,63 @@ def _abbreviation_after(doc: Doc, e: int) -> tuple[str, ...] | None:
     return None
 
 
+# Lower-case words inside a name that its initials skip: "Center for Militære Studier" (CMS).
+_INITIAL_SKIPS = frozenset({"for", "og", "af", "i", "til", "mod", "på", "of", "and", "the", "de", "du"})
+_MAX_INITIALS = 10
+
+
+def _abbreviation_tokens(doc: Doc, start: int, end: int) -> str | None:
+    """The letters of an abbreviation written as tokens start..end ("DFI", "DEMA USAR"), or None."""
+    if not 0 < end - start <= 2 or not all(ABBREVIATION.match(t.text) and t.is_alpha for t in doc[start:end]):
+        return None
+    return "".join(t.text for t in doc[start:end])
+
+
+def _initialled(doc: Doc, start: int, end: int, letters: str) -> bool:
+    """Tokens start..end are a name whose capitalised words' initials spell `letters` ("Den Frivillige
+    Indsatsstyrke" -> DFI); lower-case function words may stand between them, nothing else."""
+    words = doc[start:end]
+    if len(words) < 2 or not words[0].is_title or not words[-1].is_title:
+        return False
+    initials = []
+    for tok in words:
+        if tok.is_alpha and tok.text[0].isupper():
+            initials.append(tok.text[0])
+        elif tok.lower_ not in _INITIAL_SKIPS or not tok.is_lower:
+            return False
+    return len(initials) >= 2 and "".join(initials).upper() == letters.upper()
+
+
+def initialled_names(doc: Doc) -> list[Span]:
+    """A name introduced with its initials in parentheses, or initials with the name in parentheses:
+    "Den Frivillige Indsatsstyrke (DFI)", "DEMA USAR (Danish Emergency Management Agency Urban Search And
+    Rescue)". That the letters are the name's initials is the evidence; no suffix or gazetteer is needed.
+    Both become organisations, the abbreviation carrying the name as its key (for its later mentions)."""
+    found: list[Span] = []
+    for tok in doc:
+        if tok.text != "(":
+            continue
+        p = tok.i
+        close = next((k for k in range(p + 1, min(len(doc), p + _MAX_INITIALS + 2)) if doc[k].text == ")"), None)
+        if close is None or "\n" in doc[p:close].text:
+            continue
+        letters = _abbreviation_tokens(doc, p + 1, close)
+        if letters is not None:  # Name (ABBR)
+            for start in range(max(0, p - _MAX_INITIALS), p - 1):
+                if "\n" not in doc[start:p].text and _initialled(doc, start, p, letters):
+                    name = Span(doc, start, p, label="ORG", span_id=ANY_KEY)
+                    found += [name, Span(doc, p + 1, close, label="ORG", span_id=name.text)]
+                    break
+            continue
+        for start in (p - 1, p - 2):  # ABBR (Name)
+            letters = _abbreviation_tokens(doc, start, p) if start >= 0 else None
+            if letters is not None and _initialled(doc, p + 1, close, letters):
+                name = Span(doc, p + 1, close, label="ORG", span_id=ANY_KEY)
+                found += [name, Span(doc, start, p, label="ORG", span_id=name.text)]
+                break
+    return found
+
+
 def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     """Mentions of an organisation by its abbreviation alone (or by its name without "A/S").
 
@@ -174,6 +243,8 @@ def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
         words = [t.text for t in span if t.is_alpha]
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             known.setdefault(("".join(w[0] for w in words),), name)
+        if len(span) == 2 and rid.key != ANY_KEY and all(ABBREVIATION.match(t.text) for t in span):
+            known.setdefault((span[0].text, span[1].text), name)  # "DEMA USAR" introduced before its name
         if len(span) >= 2 and span[-1].text in COMPANY_FORMS and not rid.genitive:
             known.setdefault(tuple(t.text for t in span[:-1]), name)  # "Amagerbanken A/S" ... "Amagerbanken"
     if not known:
@@ -184,6 +255,8 @@ def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
         if len(key) == 1:
             for ending in ("s", "'s", "’s"):
                 by_first.setdefault(key[0] + ending, []).append(key)
+    for candidates in by_first.values():
+        candidates.sort(key=len, reverse=True)  # "DEMA USAR" before "DEMA"
     found = []
     for tok in doc:
         keys = by_first.get(tok.text)
@@ -243,10 +316,11 @@ class EntityResolver:
                 continue
             if span.label_ == "ORG" and _is_party_letter(doc, span):
                 continue
-            if span.label_ == "CITY" and span.end < len(doc) and doc[span.end].text in STREETS:
-                continue  # "Otto Mønsteds Gade", "Roskildevej": a street named after the place
+            if span.label_ == "CITY" and span.end < len(doc) and doc[span.end].text in STREETS | FACILITIES:
+                continue  # "Otto Mønsteds Gade", "Hillerød Stadion": a street or building named after the place
             kept.append(span)
         kept = self._extend_orgs(doc, kept)
+        kept += initialled_names(doc)
         kept = drop_joined_names(kept)
         kept = extend_org_names(doc, kept)
         kept += abbreviation_mentions(doc, kept)

@@ -86,8 +86,14 @@ _SHORT_COMPOUND_HEADS = frozenset({"fly"})
 # ("3 gange flere soldater" counts no soldiers).
 _NOT_COUNTED = frozenset(
     """år året dage dag uger uge måneder måned timer time minutter sekunder gange gang omgange kilometer
-    meter kilo kilogram tons ton liter grader kroner krone øre point procent promille stemmer""".split()
-)
+    meter kilo kilogram tons ton liter grader kroner krone øre point procent promille stemmer
+    års dages ugers måneders timers døgns""".split()
+)  # "de seneste tre års erfaringer" is a time span
+# Words before a unit noun that the closed classes hold ("60 andre åbninger") or that end in no -e the
+# adjective test knows ("12 nye opgaveudvalg" has one): they qualify the count, never are its unit.
+_COUNT_ADJECTIVES = frozenset("andre nye øvrige ekstra yderligere tilsvarende".split())
+# A past tense in -Cte is no plural noun: "20 kørte selvom ..." ("betjente", "ansatte" are).
+_PAST_TENSE = re.compile(r"[bdfgklmprsv]te$")
 _ORDINALS = frozenset(
     "første anden andet tredje fjerde femte sjette syvende ottende niende tiende sidste næste".split()
 )
@@ -220,7 +226,7 @@ class QuantityFinder:
                     i += 1
                     continue
                 return token, unit
-            adjective = (
+            adjective = token.lower_ in _COUNT_ADJECTIVES or (
                 token.is_alpha
                 and token.is_lower
                 and token.lower_ not in CLOSED_CLASS
@@ -251,6 +257,9 @@ class QuantityFinder:
             lower = token.lower_
             if lower in _NOT_COUNTED:
                 return None  # "750.000 norske kroner" is money, "3 flere år" no count
+            if lower in _COUNT_ADJECTIVES:
+                after_adjective = True
+                continue
             if not (token.is_alpha and token.is_lower) or lower in NOT_HEADS or lower in _ENGLISH_WORDS:
                 if lower == "og" and after_adjective:  # "200 automatiserede og digitale oplysninger"
                     coordinated = True
@@ -272,6 +281,7 @@ class QuantityFinder:
             or last.lower_.endswith(("ste", *_ADJECTIVE_ENDINGS, *_DEFINITE_PLURAL))
             or last.lower_ in _ORDINALS
             or _is_adjective(last.lower_)
+            or _PAST_TENSE.search(last.lower_)
         ):
             return None
         return last, _guess_unit(last.lower_)

@@ -85,6 +85,8 @@ QUALIFIERS: dict[str, Qualifier] = {
     "små": Qualifier("upper", True),
     "lidt under": Qualifier("upper", True),
     "lige under": Qualifier("upper", True),
+    "lige knap": Qualifier("upper", True),
+    "lige knapt": Qualifier("upper", True),
     "mindst": _LOWER,
     "ikke mindre end": _LOWER,
     "ikke færre end": _LOWER,
@@ -106,6 +108,8 @@ QUALIFIERS: dict[str, Qualifier] = {
     "omkring": _APPROX,
     "omtrent": _APPROX,
     "henved": _APPROX,
+    "i omegnen af": _APPROX,
+    "i størrelsesordenen": _APPROX,
     # "omkring de 60 %": the article stands between the qualifier and the number
     "omkring de": _APPROX,
     "cirka de": _APPROX,
