@@ -59,6 +59,7 @@ SENTENCES = [
     mention("Nyhed er fra 09-01-2015\nBorgmesteren talte.", "fra 09-01-2015", "2015-01-09", "2015-01-09", "day"),
     mention("Det viser Hjemmeværnets årsberetning fra 2020.", "fra 2020", "2020-01-01", "2020-12-31", "year"),
     mention("Ordningen gælder fra 2020.", "fra 2020", "2020-01-01", None, "year"),
+    mention("Fremskrivningerne dækker årene 2009-2040.", "årene 2009-2040", "2009-01-01", "2040-12-31", "year"),
     mention(
         "Svar kan sendes fra d. 24. november 2014 og frem til senest d. 19. december 2014 på mail.",
         "fra d. 24. november 2014 og frem til senest d. 19. december 2014",

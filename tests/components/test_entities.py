@@ -49,6 +49,29 @@ CASES = [
         [("Enner Mark Fængsel", "ORG"), ("Nyborg Fængsel", "ORG"), ("Odense Arrest", "ORG")],
     ),
     (
+        "cue-noun-before-name",
+        "Banedanmark har skrevet kontrakt med konsortiet Aarsleff-Siemens. Vi glæder os til at arbejde med "
+        "Aarsleff-Siemens.",
+        [("Banedanmark", "ORG"), ("Aarsleff-Siemens", "ORG"), ("Aarsleff-Siemens", "ORG")],
+    ),
+    ("cue-noun-compound", "Vi hjælper IT-giganten Apple med et datacenter.", [("Apple", "ORG")]),
+    ("cue-noun-alone", "Vi talte med virksomheden. Det gik godt.", []),
+    (
+        "org-before-person",
+        "Det siger medlem af Danmarks Erhvervsfremmebestyrelse Gert Jørgensen.",
+        [("Danmarks Erhvervsfremmebestyrelse", "ORG"), ("Gert Jørgensen", "PERSON")],
+    ),
+    (
+        "initials-genitive",
+        "Ministrene så ISAF’s (International Security Assistance Force) indsats.",
+        [("ISAF", "ORG"), ("International Security Assistance Force", "ORG")],
+    ),
+    (
+        "alliance-panel-taskforce",
+        "Chefen for Task Force Helmand talte med Demensalliancen og Vandpanelet.",
+        [("Task Force Helmand", "ORG"), ("Demensalliancen", "ORG"), ("Vandpanelet", "ORG")],
+    ),
+    (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
         [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],

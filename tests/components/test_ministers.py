@@ -65,6 +65,16 @@ CASES = [
         [("Lars Løkke Rasmussen", "Lars Løkke Rasmussen", "udenrigsminister", "DK")],
     ),
     (
+        "foreign-title-then-name",  # "for at" starts no "minister for ..." post; the country carries over
+        "Løkke møder Ungarns udenrigsminister for at drøfte Ukraine. Han tager imod sin kollega Péter Szijjártó. "
+        "Mødet med udenrigsminister Szijjártó er godt.",
+        [
+            ("udenrigsminister", "Péter Szijjártó", "udenrigsminister", "HU"),
+            ("Péter Szijjártó", "Péter Szijjártó", "udenrigsminister", "HU"),
+            ("Szijjártó", "Péter Szijjártó", "udenrigsminister", "HU"),
+        ],
+    ),
+    (
         "american",
         "Han mødte den amerikanske forsvarsminister Lloyd Austin.",
         [("Lloyd Austin", "Lloyd Austin", "forsvarsminister", "US")],

@@ -75,6 +75,11 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         ],
     ),
     (
+        "adjective-ale",
+        "Sådan lyder de 3 centrale mål i planen.",
+        [("3 centrale mål", quantity(3, "mål", None, category="other"))],
+    ),
+    (
         "adjective-andre",
         "Åbningerne kommer i forlængelse af 60 andre åbninger.",
         [("60 andre åbninger", quantity(60, "åbning", None, category="other"))],

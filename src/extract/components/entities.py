@@ -16,7 +16,7 @@ import re
 
 from spacy.lang.da import Danish
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.components.ministers import PARTY_LETTERS, STREET_WORDS
 from extract.extensions import doc_text, register_extensions
@@ -214,16 +214,54 @@ def initialled_names(doc: Doc) -> list[Span]:
                     found += [name, Span(doc, p + 1, close, label="ORG", span_id=name.text)]
                     break
             continue
-        for start in (p - 1, p - 2):  # ABBR (Name)
-            letters = _abbreviation_tokens(doc, start, p) if start >= 0 else None
+        # ABBR (Name), also in the genitive: "ISAF’s (International Security Assistance Force)"
+        stop = p - 2 if p >= 3 and doc[p - 1].text == "s" and doc[p - 2].text in {"’", "'"} else p
+        for start in (stop - 1, stop - 2):
+            letters = _abbreviation_tokens(doc, start, stop) if start >= 0 else None
             if letters is not None and _initialled(doc, p + 1, close, letters):
                 name = Span(doc, p + 1, close, label="ORG", span_id=ANY_KEY)
-                found += [name, Span(doc, start, p, label="ORG", span_id=name.text)]
+                found += [name, Span(doc, start, stop, label="ORG", span_id=name.text)]
                 break
     return found
 
 
-def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
+ORG_CUE_NOUNS = tuple(sorted(word_list("org_cue_nouns.txt")))
+_MAX_CUED_TOKENS = 5
+
+
+def _name_token(tok: Token) -> bool:
+    return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or tok.text.isalnum())
+
+
+def cued_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """An organisation named right after a noun that says what it is: "konsortiet Aarsleff-Siemens",
+    "IT-giganten Apple". The name is the capitalised words after the noun (joined by "&" or "-"), on
+    the same line; tokens another candidate holds (a city, a person) are not taken."""
+    found = []
+    for tok in doc:
+        if not tok.lower_.endswith(ORG_CUE_NOUNS) or "\n" in tok.whitespace_:
+            continue
+        if not (tok.text.endswith(ORG_CUE_NOUNS) or tok.is_title):
+            continue  # "KONCERNEN" in a headline
+        end = tok.i + 1
+        while (
+            end < len(doc)
+            and end - tok.i <= _MAX_CUED_TOKENS
+            and end not in taken
+            and "\n" not in doc[end - 1].whitespace_
+        ):
+            if _name_token(doc[end]):
+                end += 1
+            elif doc[end].text in {"&", "-"} and end + 1 < len(doc) and _name_token(doc[end + 1]):
+                end += 2
+            else:
+                break
+        if end > tok.i + 1:
+            found.append(Span(doc, tok.i + 1, end, label="ORG", span_id=str(RuleId(Span(doc, tok.i + 1, end).text))))
+    return found
+
+
+def abbreviation_mentions(doc: Doc, spans: list[Span], repeated: list[Span] | None = None) -> list[Span]:
     """Mentions of an organisation by its abbreviation alone (or by its name without "A/S").
 
     An abbreviation is introduced in parentheses ("Dansk Flygtningehjælp (DFH)", "Udlændingekontrolafdeling
@@ -247,6 +285,8 @@ def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
             known.setdefault((span[0].text, span[1].text), name)  # "DEMA USAR" introduced before its name
         if len(span) >= 2 and span[-1].text in COMPANY_FORMS and not rid.genitive:
             known.setdefault(tuple(t.text for t in span[:-1]), name)  # "Amagerbanken A/S" ... "Amagerbanken"
+    for span in repeated or ():
+        known.setdefault(tuple(t.text for t in span), span.text)  # "konsortiet Aarsleff-Siemens" ... "Aarsleff-Siemens"
     if not known:
         return []
     by_first: dict[str, list[tuple[str, ...]]] = {}  # first token -> abbreviations starting with it
@@ -276,6 +316,20 @@ def abbreviation_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 register_extensions()
+
+
+def _cut_before_persons(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A pattern's organisation that runs into a person's name ends before it: "Danmarks
+    Erhvervsfremmebestyrelse Gert Jørgensen" is the board and Gert Jørgensen."""
+    person_ends = {s.start: s.end for s in spans if s.label_ == "PERSON"}
+    out = []
+    for span in spans:
+        if span.label_ == "ORG" and parse_rule_id(span.id_).key == ANY_KEY:
+            cut = next((k for k in range(span.start + 1, span.end) if person_ends.get(k, 0) > span.end), None)
+            if cut is not None:
+                span = Span(doc, span.start, cut, label="ORG", span_id=span.id_)
+        out.append(span)
+    return out
 
 
 class EntityResolver:
@@ -319,11 +373,14 @@ class EntityResolver:
             if span.label_ == "CITY" and span.end < len(doc) and doc[span.end].text in STREETS | FACILITIES:
                 continue  # "Otto Mønsteds Gade", "Hillerød Stadion": a street or building named after the place
             kept.append(span)
+        kept = _cut_before_persons(doc, kept)
         kept = self._extend_orgs(doc, kept)
         kept += initialled_names(doc)
+        cued = cued_names(doc, {i for c in candidates for i in range(c.start, c.end)})
+        kept += cued
         kept = drop_joined_names(kept)
         kept = extend_org_names(doc, kept)
-        kept += abbreviation_mentions(doc, kept)
+        kept += abbreviation_mentions(doc, kept, cued)
         kept.sort(
             key=lambda s: (
                 -(s.end - s.start),

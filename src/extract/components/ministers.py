@@ -19,6 +19,7 @@ from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.officeholders import default_register, normalise_name
 from extract.resources import nationalities, word_list
 from extract.rule_ids import RuleId, parse_rule_id, strip_genitive
 
@@ -323,7 +324,7 @@ class PersonFinder:
             text = w.span_text(start, i) + " " + title if start < i else title
             text = text.lower()
             # "minister for byer og landdistrikter", "forbundsminister for digitalisering og transport"
-            if end < n and w.lower[end] == "for":
+            if end < n and w.lower[end] == "for" and (end + 1 >= n or w.lower[end + 1] != "at"):  # "… for at drøfte"
                 k = end + 1
                 # the field ends before the next post: "minister for byer og landdistrikter, kirkeminister og …"
                 while (
@@ -380,7 +381,19 @@ class PersonFinder:
         genitive_countries: dict[int, str] = {}  # token end -> ISO code, the first span ending there
         for span in gaz:
             if span.label_ in {"ORG", "COUNTRY"} and len(span) > 0:
-                blocked.update(range(span.start, span.end))
+                end = span.end
+                # "medlem af Danmarks Erhvervsfremmebestyrelse Gert Jørgensen": a pattern's last capitalised
+                # word may be the first name of a person named right after it
+                if (
+                    span.label_ == "ORG"
+                    and len(span) >= 2
+                    and parse_rule_id(span.id_).key == "*"
+                    and span[-1].text in self.first_names
+                    and end < len(doc)
+                    and NAME_WORD.match(doc[end].text)
+                ):
+                    end -= 1
+                blocked.update(range(span.start, end))
             if span.label_ == "COUNTRY":
                 rid = parse_rule_id(span.id_)
                 if rid.genitive:
@@ -574,11 +587,21 @@ class PersonFinder:
         for m in mentions:
             if m.name:
                 name_at.setdefault(m.start, m.name)
+        # "Ungarns udenrigsminister … udenrigsminister Szijjártó": a title whose only stated country is a
+        # foreign one gives that country to the named holder of the title our Danish data does not know
+        foreign: dict[str, set[str]] = {}
+        for bare, country in title_only:
+            if country not in (None, "DK"):
+                foreign.setdefault(bare.title, set()).add(country)
+        danish = default_register().by_name if foreign else {}
         for start, (title, country) in minister_of.items():
             name = name_at.get(start)
             if name is None:
                 continue
-            ministers.setdefault(name, (title.title, country or colleague_countries.get(name) or "DK"))
+            guess = country or colleague_countries.get(name)
+            if guess is None and len(foreign.get(title.title, ())) == 1 and normalise_name(name) not in danish:
+                guess = next(iter(foreign[title.title]))
+            ministers.setdefault(name, (title.title, guess or "DK"))
             named_titles.append((start, name, title.title, country or ministers[name][1]))
         rows: list[Span] = []
         for m in mentions:

@@ -69,7 +69,7 @@ _COMPARATIVES = frozenset({"flere", "færre"})
 _ADJECTIVE_ENDINGS = ("ige", "iske")
 # Adjectives before a noun the guess cannot recognise by its ending: nationalities ("tyske landbrug") and
 # participles ("automatiserede oplysninger").
-_PARTICIPLE_ENDINGS = ("ede", "ske")
+_PARTICIPLE_ENDINGS = ("ede", "ske", "ale", "elle", "ære", "ive")  # "3 centrale mål", "militære", "aktive"
 # A definite plural ("klimaministrene", "soldaterne") follows no number.
 _DEFINITE_PLURAL = ("erne", "ene")
 

@@ -272,7 +272,7 @@ _DEN_REST = re.compile(
 # A bound without a tense in its sentence looks forward, "siden" back.
 _LEAD_DIRECTIONS: dict[LeadKind, Tense] = {"until": "future", "before": "future", "after": "future"}
 LEAD = phrases(list(LEADS))
-RANGE_LEAD = rf"(?:fra(?:{WS}og{WS}med)?|(?:i{WS})?perioden(?:{WS}fra)?|(?:i|for){WS}årene(?:{WS}fra)?|i?mellem)"
+RANGE_LEAD = rf"(?:fra(?:{WS}og{WS}med)?|(?:i{WS})?perioden(?:{WS}fra)?|(?:(?:i|for){WS})?årene(?:{WS}fra)?|i?mellem)"
 # "til", "til og med", "og frem til senest": "fra d. 24. november 2014 og frem til senest d. 19. december 2014"
 RANGE_SEP = rf"(?:{WSO}[-–]{WSO}|{WS}(?:og{WS}frem{WS})?til(?:{WS}og{WS}med|{WS}senest)?{WS}|{WS}og{WS})"
 DAY_PART = rf"{_DEN}?{DAYNUM}\.?"
