@@ -180,15 +180,23 @@ AMOUNT_EXAMPLES = [
     ("soegt-om", "I alt er der søgt om tilskud for 80 mio. kr.", "80 mio. kr.", "tilskud", "X på N"),
     ("fordobles-til", "Pendlerstøtten fordobles til 60 mio. kr.", "60 mio. kr.", "pendlerstøtte", "X VERB N"),
     ("VERB-X-med-N", "Samtidig forhøjes puljen med 15 mio. kr.", "15 mio. kr.", "pulje", "VERB X med N"),
+    (
+        "past-tense-ends-phrase",
+        "Bazoum udtrykte taknemlighed over det ekstra stabiliseringsbidrag på 10 mio. kr.",
+        "10 mio. kr.",
+        "stabiliseringsbidrag",
+        "X på N",
+    ),
+    (
+        "participle-ends-phrase",
+        "Tilskuddet stiger fra 71 til 73 procent svarende til et årligt løft på cirka 120 mio. kr.",
+        "cirka 120 mio. kr.",
+        "løft",
+        "X på N",
+    ),
 ]
 COUNT_EXAMPLES = [
-    (
-        "antallet-af-til-N",
-        "Antallet af indlagte på intensiv er faldet yderligere til 4 tilfælde i uge 38.",
-        "4 tilfælde",
-        "antal",
-        "antallet af X ... N",
-    ),
+    ("fald-i-antallet-paa", "Det gav et fald i antallet af borgere på 87 personer.", "87 personer", "fald", "X på N"),
     (
         "bidrag-paa-op-til-N-soldater",
         "Danmark sender et bidrag på op til 150 soldater.",
@@ -267,6 +275,14 @@ def test_every_rule_has_an_example() -> None:
 # Cases that must stay empty: a wrong subject is worse than none. (id, kind, sentence, mention)
 EMPTY = [
     ("unit-itself", "count", "Danmark sender op til 40 soldater.", "op til 40 soldater"),
+    ("antallet-til", "count", "Antallet af indlagte på intensiv er faldet til 4 tilfælde i uge 38.", "4 tilfælde"),
+    ("her-er", "count", "Ordningen åbnede i december, og her er 123 fartøjer tilmeldt.", "123 fartøjer"),
+    (
+        "far-verb",
+        "amount",
+        "Regningen for etapen, der skal beskytte havnen, lyder på 43,5 millioner kroner.",
+        "43,5 millioner kroner",
+    ),
     ("unit-after-adjective", "count", "Hæren udsender ca. 150 danske soldater.", "ca. 150 danske soldater"),
     ("adjective-before-paa", "count", "Det militære på 30 personer rejser i dag.", "30 personer"),
     ("name-part", "count", "Herning Kommune har 48 skoler.", "48 skoler"),

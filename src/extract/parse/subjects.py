@@ -98,6 +98,7 @@ _SPEND_VERBS = _W["spend_verbs"]
 _CHANGE_NOUNS = _W["change_nouns"]
 _NOT_PURPOSES = _W["not_purposes"]
 _PERCENT_BASES = _W["percent_bases"]
+_NOT_SUBJECTS = _W["not_subjects"]
 _LINK_VERBS = AMOUNT_VERBS | CHANGE_VERBS | COUNT_VERBS
 # Words that are never part of a noun phrase's adjectives or head (adverbs aside: "20 ekstra betjente").
 CLOSED_CLASS = (
@@ -149,6 +150,8 @@ _ADJECTIVE_ENDING_NOUNS: tuple[str, ...] = (
 # Adjectives used as nouns of people: "5 pct. flere ledige", "frivillige".
 _ADJECTIVE_ENDING_NOUNS += ("ledige", "frivillige", "værnepligtige", "syge", "sårede", "dræbte", "pårørende")
 _NOT_PASSIVES = frozenset({"diabetes", "herpes", "proces", "processes"})
+# A past tense in -Cte ends a noun phrase walking left: "Bazoum udtrykte taknemlighed over ..."
+_PAST_TENSE = re.compile(r"[bdfgklmprv]te$")
 _WINDOW = 240
 
 
@@ -199,6 +202,7 @@ def _is_boundary(tokens: Sequence[str], i: int) -> bool:
         or lower in _SUBORDINATORS
         or lower in _PRONOUNS
         or _looks_like_passive(lower)
+        or (lower.isalpha() and _PAST_TENSE.search(lower) is not None)
     )
 
 
@@ -230,7 +234,9 @@ def _np_head(tokens: Sequence[str], end: int, *, anchored: bool = False, subject
         # opens the longer phrase, but not for "der er tale om en hjælpepakke".
         further = _walk_left(tokens, begin - 2)
         opens = further == 0 or tokens[further - 1].lower() in DETERMINERS or tokens[further - 1] in _SENTENCE_STARTS
-        if opens and further < begin - 2:
+        # "... 73 procent svarende til et årligt løft på": a participle's phrase is not the subject's
+        inside = {t.lower() for t in tokens[further : begin - 2]}
+        if opens and further < begin - 2 and not inside & _PARTICIPLES:
             begin = further  # "Gasprisen på det europæiske marked har ligget på"
     if not subject and begin > 0 and tokens[begin - 1].lower() == "at":
         begin += 1  # "at komme med reduktionsforslag": the word after "at" is a verb
@@ -456,8 +462,8 @@ AMOUNT_RULES: tuple[Rule, ...] = (
     Rule("et X med N", "en skolepulje med 500 mio. kr.", lambda t, s, e: _anchored_med(t, s)),
     Rule("VERB X med N", "puljen forhøjes med 50 mio. kr.", lambda t, s, e: inverted_verb_subject(t, s)),
 )
+# "Antallet af syge faldt til 4 tilfælde" gives a count no subject: "antal" says how much, not whom.
 COUNT_RULES: tuple[Rule, ...] = (
-    Rule("antallet af X ... N", "Antallet af syge faldt til 4 tilfælde", lambda t, s, e: measure_noun_subject(t, s)),
     Rule("X på N", "et radarbidrag på op til ca. 30 personer", lambda t, s, e: subject_before(t, s)),
     Rule("X VERB N", "bidraget vil bestå af op til 105 personer", lambda t, s, e: verb_subject(t, s, COUNT_VERBS)),
     Rule("label: N", "- Beskæftigelse: godt 2,9 mio. personer", lambda t, s, e: label_subject(t, s)),
@@ -546,17 +552,23 @@ def subject_lemma(head: str) -> str:
 
 
 def find_subject(
-    rules: Sequence[Rule], text: str, start: int, end: int, *, unit_words: Collection[str] = ()
+    rules: Sequence[Rule],
+    text: str,
+    start: int,
+    end: int,
+    *,
+    unit_words: Collection[str] = (),
+    never: Collection[str] = (),
 ) -> Subject | None:
     """The first rule's head that is not one of `unit_words` (a count's unit noun and lemma: "op til 40
-    soldater" is not a subject of its own)."""
+    soldater" is not a subject of its own); a head whose lemma is in `never` gives no subject."""
     units = {u.lower() for u in unit_words}
     for rule in rules:
         head = rule.find(text, start, end)
         if head is None:
             continue
         lemma = subject_lemma(head)
-        if head.lower() in units or lemma.lower() in units:
+        if head.lower() in units or lemma.lower() in units or lemma.lower() in never:
             return None
         return Subject(head, lemma, rule.name)
     return None
@@ -569,7 +581,7 @@ def amount_subject(text: str, start: int, end: int) -> Subject | None:
 
 def count_subject(text: str, start: int, end: int, unit_words: Collection[str] = ()) -> Subject | None:
     """Whom or what the count of text[start:end] belongs to (COUNT_RULES); never its unit."""
-    return find_subject(COUNT_RULES, text, start, end, unit_words=unit_words)
+    return find_subject(COUNT_RULES, text, start, end, unit_words=unit_words, never=_NOT_SUBJECTS)
 
 
 _PERCENT_WORDS = ("procent", "procentpoint", "pct", "pct.", "%")
@@ -589,7 +601,11 @@ def _head_forms(subject: str) -> set[str]:
     if not words:
         return set()
     word = words[-1].lower()
-    return {word, noun_lemma(word)}
+    forms = {word, noun_lemma(word)}
+    for mark in ("’", "'"):
+        if mark in word:
+            forms.add(word.split(mark, 1)[0])  # "VUC’er" ~ "VUC"
+    return forms
 
 
 def same_head(a: str, b: str) -> bool:
