@@ -136,6 +136,7 @@ def build_organisations() -> list[dict]:
         # "Den Afrikanske Udviklingsbank" inside a sentence: "til den Afrikanske Udviklingsbank"
         forms += [f[0].lower() + f[1:] for f in forms if f.split(" ", 1)[0] in ARTICLES and " " in f]
         rows.append({"canonical": row["canonical"], "kind": row["kind"], "forms": list(dict.fromkeys(forms))})
+    bare_names = read_words("municipality_bare_names.txt")
     for row in read_csv("municipalities.csv"):
         name = row["municipality"]
         gen = genitive(name)
@@ -145,6 +146,8 @@ def build_organisations() -> list[dict]:
         if name == "Bornholm":
             canonical = "Bornholms Regionskommune"
             forms |= {canonical}
+        if name in bare_names:
+            forms.add(name)  # "Furesøs økonomi": no town has the name
         rows.append({"canonical": canonical, "kind": "municipality", "forms": sorted(forms)})
     for region in sorted({row["region"] for row in read_csv("municipalities.csv")}):
         rows.append({"canonical": f"Region {region}", "kind": "region", "forms": [f"Region {region}"]})

@@ -11,6 +11,8 @@ ROUTES = [
     ("strækningerne Skanderborg-Herning-Skjern og", ["Skanderborg", "-", "Herning", "-", "Skjern"],
      ["Skanderborg", "Herning", "Skjern"]),
     ("- Esbjerg-Holstebro\n", ["Esbjerg", "-", "Holstebro"], ["Esbjerg", "Holstebro"]),
+    ("på strækningen Roskilde–Køge–Næstved og", ["Roskilde", "–", "Køge", "–", "Næstved"],
+     ["Roskilde", "Køge", "Næstved"]),  # en dashes
 ]  # fmt: skip
 KEPT_WHOLE = [
     ("Ringkøbing-Skjern Kommune har besluttet", "Ringkøbing-Skjern"),  # one municipality

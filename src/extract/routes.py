@@ -1,4 +1,4 @@
-"""Routes and links named by their end points: "Aarhus-Aalborg", "Skanderborg-Herning-Skjern".
+"""Routes and links named by their end points: "Aarhus-Aalborg", "Skanderborg-Herning-Skjern", "Roskilde–Køge".
 
 spaCy's Danish tokenizer keeps a hyphen between two letters inside one token, so a route of known cities
 is one token and no city in it can be an entity. A token whose every hyphen-separated part is a city of
@@ -22,7 +22,8 @@ from extract.resources import city_records, data_path, read_jsonl
 __all__ = ["split_city_routes", "splitting_signature"]
 
 # Starts with a character class, so `re` skips to capital letters in C before trying the rest.
-_ROUTE = re.compile(r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)+(?![\w-])")
+_ROUTE = re.compile(r"[A-ZÆØÅ][a-zæøåéü]+(?:[-–][A-ZÆØÅ][a-zæøåéü]+)+(?![\w–-])")  # a hyphen or an en dash
+_DASHES = re.compile(r"([-–])")
 _KOMMUNE = " Kommune"
 
 
@@ -63,21 +64,20 @@ def _whole_names() -> frozenset[str]:
 
 def split_city_routes(doc: Doc, text: str) -> Doc:
     """Split each token of the text that is a route of known cities into cities and hyphens."""
-    if "-" not in text:
+    if "-" not in text and "–" not in text:
         return doc
     routes = []
     for m in _ROUTE.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
             continue
-        parts = m[0].split("-")
-        if m[0] in _whole_names() or not all(p in _city_forms() for p in parts):
+        pieces = _DASHES.split(m[0])  # "Fredericia", "–", "Odense", ...
+        if m[0] in _whole_names() or not all(p in _city_forms() for p in pieces[::2]):
             continue
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 1:
-            routes.append((span[0], parts))
+            routes.append((span[0], pieces))
     if routes:
         with doc.retokenize() as retokenizer:
-            for token, parts in routes:
-                orths = [piece for part in parts for piece in (part, "-")][:-1]
+            for token, orths in routes:
                 retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
     return doc

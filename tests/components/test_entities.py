@@ -72,6 +72,26 @@ CASES = [
         [("Task Force Helmand", "ORG"), ("Demensalliancen", "ORG"), ("Vandpanelet", "ORG")],
     ),
     (
+        "municipality-no-town",
+        "Det er bedre for Furesø, og Rudersdals økonomi er sund.",
+        [("Furesø", "ORG"), ("Rudersdal", "ORG")],  # the text column drops the genitive s
+    ),
+    (
+        "party-short-forms",
+        "Aftalen er indgået mellem Venstre, Socialdemokraterne og Radikale.",
+        [("Venstre", "ORG"), ("Socialdemokraterne", "ORG"), ("Radikale", "ORG")],
+    ),
+    (
+        "committee-lower-case",
+        "Ministeren skal i samråd i Folketingets skatteudvalg.",
+        [("Folketingets skatteudvalg", "ORG")],
+    ),
+    (
+        "town-hospital-compound",
+        "Funktionerne fra Århus Kommunehospital og Århus Amtssygehus samles.",
+        [("Århus Kommunehospital", "ORG"), ("Århus Amtssygehus", "ORG")],
+    ),
+    (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
         [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],

@@ -75,6 +75,19 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         ],
     ),
     (
+        "laegger-op-til",  # the verb's particle, no upper bound
+        "Ministeren lægger derfor op til to yderligere udbud af togtrafikken.",
+        [("to yderligere udbud", quantity(2, "udbud", None, category="other"))],
+    ),
+    (
+        "klager-and-soekort",
+        "Der er udarbejdet 73 søkort, og styrelsen modtog mere end 100 klager.",
+        [
+            ("73 søkort", quantity(73, "søkort", None, category="other")),
+            ("mere end 100 klager", quantity(100, "klage", None, category="other", lower=100)),
+        ],
+    ),
+    (
         "adjective-ale",
         "Sådan lyder de 3 centrale mål i planen.",
         [("3 centrale mål", quantity(3, "mål", None, category="other"))],

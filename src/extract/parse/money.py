@@ -303,18 +303,23 @@ def _values(m: re.Match[str], p: str) -> tuple[Decimal | None, Decimal | None, D
     return None  # pragma: no cover - every alternative of the pattern sets a group
 
 
-# Verbs whose particle looks like a qualifier: "råder over", "fordelt over", "klager over".
+# Verbs whose particle looks like a qualifier: "råder over", "fordelt over", "klager over", and "lægger
+# op til to udbud" (proposes two tenders, no upper bound).
 _PARTICLE_VERBS = frozenset(
     """råder rådede rådet disponerer disponerede fordelt fordeles fordeler spredt spredes klager klagede
-    hersker regerer""".split()
+    hersker regerer lægger lægge lagde lagt lægges""".split()
 )
-_PARTICLE_RE = re.compile(r"(?i:over|under)\s+")
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_PARTICLE_RE = re.compile(r"(?i:over|under|op\s+til)\s+")
 
 
-def _preceding_word(text: str, start: int) -> str | None:
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return before.group(1).lower() if before else None
+_TWO_WORDS_BEFORE = re.compile(r"(\w+)(?:\s+(\w+))?\s*$")
+
+
+def _preceding_words(text: str, start: int) -> tuple[str, ...]:
+    """The one or two words right before `start`, lower case: the verb may stand before an adverb
+    ("lægger derfor op til")."""
+    before = _TWO_WORDS_BEFORE.search(text, max(0, start - 40), start)
+    return tuple(w.lower() for w in before.groups() if w) if before else ()
 
 
 _LARGEST = Decimal(10) ** 15
@@ -330,7 +335,7 @@ def _measure(m: re.Match[str], p: str, text: str) -> Measure | None:
     start, end = m.span()
     qualifiers = m.group("q") or ""
     particle = _PARTICLE_RE.match(qualifiers)
-    if particle and _preceding_word(text, start) in _PARTICLE_VERBS:
+    if particle and _PARTICLE_VERBS.intersection(_preceding_words(text, start)):
         # "råder over 5 krigsskibe": "over" belongs to the verb, it is no bound
         qualifiers, start = qualifiers[particle.end() :], start + particle.end()
     qualifier = parse_qualifiers(qualifiers)
