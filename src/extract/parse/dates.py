@@ -21,8 +21,9 @@ Conventions (the annotation guide's, plus the decisions it leaves open):
   "vinteren 2024" is December 2023 - February 2024 ("vinteren 2023/24" is the same winter).
 - "med udgangen af 2025" is the last day (granularity day); "ved/inden/frem til udgangen af 2025" is
   an open period ending that day (granularity year): "forventes afsluttet ved udgangen af 2017" is a
-  deadline, as two annotators read it blind (corpus/real/dev e31_01, e34_04). "fra sidste år" is a comparison ("prisniveauet fra
-  sidste år"), not an open period: "fra" is not read in front of a past deictic.
+  deadline, as two annotators read it blind (corpus/real/dev e31_01, e34_04). "fra sidste år" is a
+  comparison ("prisniveauet fra sidste år"), not an open period: "fra" is not read in front of a past
+  deictic.
 - A bound without a tense looks forward ("frem til august", "senest 1. juli"); "siden" looks back.
 - "i 2021 og frem" is an open period from 2021, as "fra 2021".
 - "i 2019 og 2020" (two years in a row joined by "og") is one period; "den 5. og 6. oktober" is two mentions.
