@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import ORTH, SUFFIX
 from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -199,10 +201,7 @@ def initialled_names(doc: Doc) -> list[Span]:
     Rescue)". That the letters are the name's initials is the evidence; no suffix or gazetteer is needed.
     Both become organisations, the abbreviation carrying the name as its key (for its later mentions)."""
     found: list[Span] = []
-    for tok in doc:
-        if tok.text != "(":
-            continue
-        p = tok.i
+    for p in _token_positions(doc, ("(",)):
         close = next((k for k in range(p + 1, min(len(doc), p + _MAX_INITIALS + 2)) if doc[k].text == ")"), None)
         if close is None or "\n" in doc[p:close].text:
             continue
@@ -227,6 +226,16 @@ def initialled_names(doc: Doc) -> list[Span]:
 
 ORG_CUE_NOUNS = tuple(sorted(word_list("org_cue_nouns.txt")))
 _MAX_CUED_TOKENS = 5
+# The last three letters of the cue nouns: tokens ending so are found in the SUFFIX array in one step,
+# and only they are looked at.
+_CUE_SUFFIXES = tuple(sorted({noun[-3:] for noun in ORG_CUE_NOUNS}))
+
+
+def _token_positions(doc: Doc, texts: tuple[str, ...], attr: int = ORTH) -> list[int]:
+    """Indices of the tokens whose `attr` (ORTH: the text) is one of `texts` (one array read, no Token
+    objects made)."""
+    wanted = [doc.vocab.strings[t] for t in texts]
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted))]
 
 
 def _name_token(tok: Token) -> bool:
@@ -238,7 +247,10 @@ def cued_names(doc: Doc, taken: set[int]) -> list[Span]:
     "IT-giganten Apple". The name is the capitalised words after the noun (joined by "&" or "-"), on
     the same line; tokens another candidate holds (a city, a person) are not taken."""
     found = []
-    for tok in doc:
+    for i in _token_positions(doc, _CUE_SUFFIXES, SUFFIX):
+        tok = doc[i]
+        if i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
+            continue
         if not tok.lower_.endswith(ORG_CUE_NOUNS) or "\n" in tok.whitespace_:
             continue
         if not (tok.text.endswith(ORG_CUE_NOUNS) or tok.is_title):
@@ -298,9 +310,10 @@ def abbreviation_mentions(doc: Doc, spans: list[Span], repeated: list[Span] | No
     for candidates in by_first.values():
         candidates.sort(key=len, reverse=True)  # "DEMA USAR" before "DEMA"
     found = []
-    for tok in doc:
-        keys = by_first.get(tok.text)
-        if keys is None or tok.i in org_tokens:
+    for i in _token_positions(doc, tuple(by_first)):
+        tok = doc[i]
+        keys = by_first[tok.text]
+        if tok.i in org_tokens:
             continue
         for key in keys:
             n = len(key)
