@@ -110,7 +110,10 @@ def build_countries() -> list[dict]:
             value = getattr(country, attr, None)
             if value:
                 danish = da.gettext(value)
-                if "," not in danish and danish != value or iso in {"US", "GB"}:
+                # a name the Danish locale leaves as it is ("Sierra Leone", "Malaysia") is the Danish name
+                # too; an official name left in English ("Republic of ...") is not one Danes write
+                translated = danish != value or attr != "official_name"
+                if "," not in danish and translated or iso in {"US", "GB"}:
                     forms.setdefault(iso, set()).add(danish)
         names.setdefault(iso, da.gettext(getattr(country, "common_name", None) or country.name))
     for row in read_csv("country_aliases.csv"):
@@ -337,7 +340,9 @@ def main() -> None:
         # small foreign towns are rarely in the genitive; leaving those forms out keeps loading fast
         patterns += phrase_patterns("CITY", city["id"], city["forms"], flags, genitives=not city.pop("small"))
     for country in countries:
-        patterns += phrase_patterns("COUNTRY", country["iso"], country["forms"], {})
+        # datelines write the country in capitals: "AFGHANISTAN, Helmand:"
+        capitals = [f.upper() for f in country["forms"] if len(f) >= 4 and " " not in f and f.upper() != f]
+        patterns += phrase_patterns("COUNTRY", country["iso"], [*country["forms"], *capitals], {})
     for org in orgs:
         patterns += phrase_patterns("ORG", org["canonical"], org["forms"], {})
     with open(SOURCES / "org_patterns.jsonl", encoding="utf-8") as fh:

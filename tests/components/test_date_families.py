@@ -93,6 +93,14 @@ IN_SENTENCES = [
         "day",
     ),
     sentence("in_deictic_year", "Vi ses i uge 5 næste år.", "i uge 5 næste år", "2025-01-27", "2025-02-02", "week"),
+    sentence(
+        "in_deictic_year",
+        "Danmark gav 10 mio. kr. i marts måned i år.",
+        "i marts måned i år",
+        "2024-03-01",
+        "2024-03-31",
+        "month",
+    ),
     sentence("offset", "Ministeren vender tilbage om to uger.", "om to uger", "2024-02-27", "2024-02-27", "day"),
     sentence(
         "offset",

@@ -91,6 +91,27 @@ CASES = [
         "Funktionerne fra Århus Kommunehospital og Århus Amtssygehus samles.",
         [("Århus Kommunehospital", "ORG"), ("Århus Amtssygehus", "ORG")],
     ),
+    ("dateline-capitals", "AFGHANISTAN, Helmand: Hold 10 overtog ansvaret.", [("AFGHANISTAN", "COUNTRY")]),
+    (
+        "country-same-in-danish",
+        "Lejren ligger i Sierra Leone nær Malaysia.",
+        [("Sierra Leone", "COUNTRY"), ("Malaysia", "COUNTRY")],
+    ),
+    (
+        "article-opens-name",
+        "Han blev chef for Den Danske Kampgruppe i Afghanistan.",
+        [("Den Danske Kampgruppe", "ORG"), ("Afghanistan", "COUNTRY")],
+    ),
+    (
+        "noun-capitalised-at-sentence-start",
+        "Danmark støtter WHO's krisefond. Krisefonden yder hurtig hjælp.",
+        [("Danmark", "COUNTRY"), ("WHO", "ORG")],
+    ),
+    (
+        "cue-indefinite-initials",
+        "Campus er tegnet af det kendte arkitektfirma C.F. Møller for VIA.",
+        [("C.F. Møller", "ORG"), ("VIA", "ORG")],
+    ),
     (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",

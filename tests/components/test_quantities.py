@@ -88,6 +88,16 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         ],
     ),
     (
+        "capitals-model-name",
+        "Vi modtager i alt ni SEAHAWK helikoptere.",
+        [("ni SEAHAWK helikoptere", quantity(9, "helikopter", None, category="other"))],
+    ),
+    (
+        "op-i-mod",
+        "Op i mod 1 million civile er flygtet.",
+        [("Op i mod 1 million civile", quantity(1_000_000, "civil", None, upper=1_000_000))],
+    ),
+    (
         "adjective-ale",
         "Sådan lyder de 3 centrale mål i planen.",
         [("3 centrale mål", quantity(3, "mål", None, category="other"))],

@@ -121,6 +121,36 @@ def _is_department(span: Span) -> bool:
     return span.label_ == "ORG" and span[-1].lower_.endswith(DEPARTMENT_ENDINGS)
 
 
+_DEFINITE_ENDINGS = ("erne", "ene", "en", "et", "n", "t")
+
+
+def _written_lower_case(text: str, word: str) -> bool:
+    """The word (without its definite ending) is written in lower case elsewhere in the text: it is a
+    common noun, not a name ("krisefond" ... "Krisefonden")."""
+    stem = word.lower()
+    for ending in _DEFINITE_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 5:
+            stem = stem[: -len(ending)]
+            break
+    return re.search(rf"(?<![\w-]){re.escape(stem)}", text) is not None
+
+
+ARTICLES = frozenset({"Den", "Det", "De"})
+
+
+def _article_before(doc: Doc, span: Span) -> bool:
+    """A capitalised article inside a sentence right before a name opens it: "for Den Danske Kampgruppe"
+    (at a sentence start "Den" is any sentence's first word)."""
+    k = span.start - 1
+    return (
+        k >= 1
+        and doc[k].text in ARTICLES
+        and doc[k].whitespace_ == " "
+        and span[0].text[:1].isupper()
+        and not starts_sentence(doc, k)
+    )
+
+
 def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names built on an organisation's name: its genitive + a capitalised noun ("Miljøstyrelsens
     Kemikalieinspektion", "Regionsrådets Forretningsudvalg", "Region Hovedstadens Psykiatri"), its
@@ -134,7 +164,11 @@ def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
             departments[s.start] = max(departments.get(s.start, 0), s.end)
     out = list(spans)
     for span in spans:
-        if span.label_ != "ORG" or span.end >= len(doc):
+        if span.label_ != "ORG":
+            continue
+        if _article_before(doc, span):  # "chef for Den Danske Kampgruppe": the article is the name's
+            out.append(Span(doc, span.start - 1, span.end, label="ORG", span_id=span.id_))
+        if span.end >= len(doc):
             continue
         rid = parse_rule_id(span.id_)
         nxt = doc[span.end]
@@ -238,8 +272,12 @@ def _token_positions(doc: Doc, texts: tuple[str, ...], attr: int = ORTH) -> list
     return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted))]
 
 
+_INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.)+")  # "C.F. Møller"
+
+
 def _name_token(tok: Token) -> bool:
-    return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or tok.text.isalnum())
+    text = tok.text
+    return text[:1].isupper() and (tok.is_alpha or "-" in text or text.isalnum() or bool(_INITIALS.fullmatch(text)))
 
 
 def cued_names(doc: Doc, taken: set[int]) -> list[Span]:
@@ -379,6 +417,9 @@ class EntityResolver:
                     continue
             if span.label_ == "ORG" and rid.word and starts_sentence(doc, span.start):
                 continue  # "Politiet efterlyser ...": a common noun at a sentence start
+            if span.label_ == "ORG" and rid.key == ANY_KEY and len(span) == 1 and starts_sentence(doc, span.start):
+                if _written_lower_case(doc_text(doc), span.text):
+                    continue  # "WHO's krisefond ... Krisefonden har til formål": the noun, capitalised
             if span.text == "KL" and CLOCK_AFTER.match(doc_text(doc), span.end_char):
                 continue
             if span.label_ == "ORG" and _is_party_letter(doc, span):

@@ -233,7 +233,8 @@ class QuantityFinder:
                 and token.lower_ not in _NOT_COUNTED
                 and (token.lower_.endswith("e") or token.lower_ == "ekstra" or _before_unit(doc, token.i, self))
             )
-            if adjectives >= 2 or not (adjective or _MODEL_RE.fullmatch(token.text)):
+            model = _MODEL_RE.fullmatch(token.text) or (token.is_upper and token.is_alpha and len(token) >= 3)
+            if adjectives >= 2 or not (adjective or model):  # "F-16", "ni SEAHAWK helikoptere"
                 return None
             adjectives += 1
             i += 1

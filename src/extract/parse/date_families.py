@@ -296,7 +296,8 @@ _YEAR_OFFSETS = {
     "i næste år": 1,
 }
 _IN_DEICTIC_YEAR = (
-    rf"(?:(?:{_DEN}?(?P<d>{DAYNUM})\.?{WS})?(?P<m>{core.MONTH_FULL})|uge{WS}(?P<w>[1-4]\d|5[0-3]|0?[1-9]))(?:,)?{WS}"
+    rf"(?:(?:{_DEN}?(?P<d>{DAYNUM})\.?{WS})?(?P<m>{core.MONTH_FULL})(?:{WS}måned)?|uge{WS}(?P<w>[1-4]\d|5[0-3]|0?[1-9]))"
+    rf"(?:,)?{WS}"
     rf"(?P<ry>{phrases(list(_YEAR_OFFSETS))})(?![a-zæøå])"
 )
 

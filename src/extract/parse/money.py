@@ -69,6 +69,7 @@ _APPROX = Qualifier(None, True)
 QUALIFIERS: dict[str, Qualifier] = {
     "op til": _UPPER,
     "op mod": _UPPER,
+    "op i mod": _UPPER,
     "op imod": _UPPER,
     "højst": _UPPER,
     "maks.": _UPPER,
