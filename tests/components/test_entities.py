@@ -113,6 +113,11 @@ CASES = [
         [("C.F. Møller", "ORG"), ("VIA", "ORG")],
     ),
     (
+        "cue-country-inside-name",
+        "Virksomheden TÜV SÜD Denmark MHS bliver organ i Danmark.",
+        [("TÜV SÜD Denmark MHS", "ORG"), ("Danmark", "COUNTRY")],
+    ),
+    (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
         [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],
@@ -371,6 +376,11 @@ CASES = [
     ("english-government-not-org", "The Danish Government met today.", []),
     # --- contact blocks
     ("contact-label", "Pressekontakt: Xenia Holmgaard, tlf. 33 92 33 00", [("Xenia Holmgaard", "PERSON")]),
+    (
+        "contact-verb",
+        "For yderligere oplysninger kontakt venligst Justyna Wijas-Jensen",
+        [("Justyna Wijas-Jensen", "PERSON")],
+    ),
     (
         "contact-label-role",
         "Yderligere oplysninger: Presseansvarlig Iben Thranholm, tlf. 41 22 33 44",

@@ -216,6 +216,8 @@ class DateFinder:
         for start, end, override in self._candidates(doc):
             if _NOT_A_DATE_BEFORE.search(text, max(0, start - 20), start):
                 continue
+            if start and text[start - 1].isalpha():
+                continue  # "patienter6.4.2024 10:34": a listing's timestamp glued to the next headline
             if _PLURAL_YEARS.fullmatch(text, start, end) and _PLURAL_BEFORE.search(text, max(0, start - 5), start):
                 continue
             span = doc.char_span(start, end, label="DATE")

@@ -430,7 +430,8 @@ class EntityResolver:
         kept = _cut_before_persons(doc, kept)
         kept = self._extend_orgs(doc, kept)
         kept += initialled_names(doc)
-        cued = cued_names(doc, {i for c in candidates for i in range(c.start, c.end)})
+        # a country may be part of a company's name: "virksomheden TÜV SÜD Denmark MHS"
+        cued = cued_names(doc, {i for c in candidates if c.label_ != "COUNTRY" for i in range(c.start, c.end)})
         kept += cued
         kept = drop_joined_names(kept)
         kept = extend_org_names(doc, kept)

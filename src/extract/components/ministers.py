@@ -429,6 +429,8 @@ class PersonFinder:
                 start = i + 1
                 while start < n and (self._is_role(w.lower[start]) or w.text[start] == ","):
                     start += 1
+            elif low == "kontakt" and i + 1 < n and w.lower[i + 1] == "venligst":
+                start = i + 2  # "For yderligere oplysninger kontakt venligst Justyna Wijas-Jensen"
             elif w.text[i] in self.first_names and i not in blocked:
                 start = i
             if start is None or start in names:

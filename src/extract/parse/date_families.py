@@ -323,6 +323,19 @@ def _read_in_deictic_year(m: re.Match[str], published: date | None, tense: Tense
     return DateValue(monday, monday + timedelta(days=6), granularity, True)
 
 
+# ---------------------------------------------------- a newsroom dateline: month, day, year ("Maj 21, 2012")
+
+_MONTH_DAY_YEAR = rf"(?P<m>{MONTH_ANY}){WS}(?P<d>{DAYNUM}),{WS}(?P<y>{YEAR_DIGITS})"
+
+
+def _read_month_day_year(m: re.Match[str], published: date | None, tense: Tense | None) -> DateValue | None:
+    """ "Maj 21, 2012 09:00 CEST": the English order a newsroom platform writes Danish month names in."""
+    month, day, year = core._month(m["m"]), int(m["d"]), int(m["y"])
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return DateValue(date(year, month, day), date(year, month, day), "day", False)
+
+
 # ------------------------------------------------------------------------------- a weekday of a week
 
 _WEEK_OFFSETS = {"denne": 0, "indeværende": 0, "sidste": -1, "forrige": -1, "næste": 1, "kommende": 1}
@@ -395,6 +408,7 @@ def _read_abbreviated_weekday(m: re.Match[str], published: date | None, tense: T
 FAMILIES: tuple[Family, ...] = (
     Family("in_month", _IN_MONTH, _read_in_month),
     Family("in_deictic_year", _IN_DEICTIC_YEAR, _read_in_deictic_year),
+    Family("month_day_year", _MONTH_DAY_YEAR, _read_month_day_year),
     Family("weekday_in_week", _WEEKDAY_IN_WEEK, _read_weekday_in_week),
     Family("offset", _OFFSET, _read_offset, _OFFSET_FINDER),
     Family("named_period", _NAMED_YEAR, _read_named_period),
