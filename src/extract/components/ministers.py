@@ -15,10 +15,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.lang.da import Danish
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.extensions import doc_text
 from extract.officeholders import default_register, normalise_name
 from extract.resources import nationalities, word_list
 from extract.rule_ids import RuleId, parse_rule_id, strip_genitive
@@ -104,12 +106,11 @@ class Words:
 
     @classmethod
     def of(cls, doc: Doc) -> Words:
-        text, lower, ws = [], [], []
-        for tok in doc:
-            text.append(tok.text)
-            lower.append(tok.lower_)
-            ws.append(tok.whitespace_)
-        return cls(text, lower, ws)
+        # slices of the Doc's text at each token's offset and length: no Token object is made
+        whole = doc_text(doc)
+        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        text = [whole[start : start + length] for start, length, _ in rows]
+        return cls(text, [t.lower() for t in text], [" " if space else "" for _, _, space in rows])
 
     def __len__(self) -> int:
         return len(self.text)
