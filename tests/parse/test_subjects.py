@@ -196,6 +196,8 @@ AMOUNT_EXAMPLES = [
     ),
 ]
 COUNT_EXAMPLES = [
+    ("action-af-N", "Der gives millioner til istandsættelse af ti kirker.", "ti kirker", "istandsættelse", "X af N"),
+    ("indeholder-N", "Planen indeholder 39 anbefalinger.", "39 anbefalinger", "plan", "X VERB N"),
     ("fald-i-antallet-paa", "Det gav et fald i antallet af borgere på 87 personer.", "87 personer", "fald", "X på N"),
     (
         "bidrag-paa-op-til-N-soldater",
@@ -276,6 +278,7 @@ def test_every_rule_has_an_example() -> None:
 EMPTY = [
     ("unit-itself", "count", "Danmark sender op til 40 soldater.", "op til 40 soldater"),
     ("antallet-til", "count", "Antallet af indlagte på intensiv er faldet til 4 tilfælde i uge 38.", "4 tilfælde"),
+    ("idiom-af", "count", "Åbningerne kommer i forlængelse af 60 andre åbninger.", "60 andre åbninger"),
     ("her-er", "count", "Ordningen åbnede i december, og her er 123 fartøjer tilmeldt.", "123 fartøjer"),
     (
         "far-verb",

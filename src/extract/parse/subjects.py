@@ -286,6 +286,20 @@ def subject_before(text: str, start: int, *, keywords: Collection[str] = ("på",
     return _np_head(tokens, len(tokens) - 1, anchored=anchored)
 
 
+# Nouns of an action done to what is counted: "istandsættelse af ti kirker", "screeningen af 350 stoffer",
+# "reduktionen af 100 stillinger". Other nouns before "af" ("i forlængelse af", "præg af") say nothing.
+_ACTION_ENDINGS = ("else", "elsen", "elser", "ning", "ningen", "ninger", "ring", "ringen", "tion", "tionen")
+_NOT_ACTIONS = frozenset({"forlængelse", "forlængelsen", "betydning", "betydningen", "mening", "meningen"})
+
+
+def action_of(text: str, start: int) -> str | None:
+    """Head of an action noun right before "af" + the count: what is done to the things counted."""
+    head = subject_before(text, start, keywords=("af",))
+    if head is None or not head.lower().endswith(_ACTION_ENDINGS) or head.lower() in _NOT_ACTIONS:
+        return None
+    return head
+
+
 def change_subject(text: str, start: int) -> str | None:
     """What a change measures: "en stigning i ledigheden på 3 procent" -> "ledigheden"."""
     tokens = _strip_fillers(_tokens(text[max(0, start - _WINDOW) : start]))
@@ -466,6 +480,7 @@ AMOUNT_RULES: tuple[Rule, ...] = (
 COUNT_RULES: tuple[Rule, ...] = (
     Rule("X på N", "et radarbidrag på op til ca. 30 personer", lambda t, s, e: subject_before(t, s)),
     Rule("X VERB N", "bidraget vil bestå af op til 105 personer", lambda t, s, e: verb_subject(t, s, COUNT_VERBS)),
+    Rule("X af N", "istandsættelse af ti kirker", lambda t, s, e: action_of(t, s)),
     Rule("label: N", "- Beskæftigelse: godt 2,9 mio. personer", lambda t, s, e: label_subject(t, s)),
     Rule("et X med N", "et rejsehold med seks medarbejdere", lambda t, s, e: _anchored_med(t, s)),
     Rule("VERB X med N", "udvides direktionen med to nye direktører", lambda t, s, e: inverted_verb_subject(t, s)),
