@@ -293,8 +293,15 @@ _NOT_ACTIONS = frozenset({"forlængelse", "forlængelsen", "betydning", "betydni
 
 
 def action_of(text: str, start: int) -> str | None:
-    """Head of an action noun right before "af" + the count: what is done to the things counted."""
-    head = subject_before(text, start, keywords=("af",))
+    """The action noun right before "af" + the count: what is done to the things counted."""
+    tokens = _tokens(text[max(0, start - _WINDOW) : start])
+    if len(tokens) < 2 or tokens[-1].lower() not in {"af", "de"}:
+        return None
+    if tokens[-1].lower() == "de":  # "screeningen af de 350 pesticidstoffer"
+        tokens = tokens[:-1]
+        if len(tokens) < 2 or tokens[-1].lower() != "af":
+            return None
+    head = _head(tokens, len(tokens) - 2)
     if head is None or not head.lower().endswith(_ACTION_ENDINGS) or head.lower() in _NOT_ACTIONS:
         return None
     return head
