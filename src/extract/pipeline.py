@@ -15,6 +15,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from extract.curly_genitives import merge_curly_genitives
 from extract.extensions import remember_text  # (importing it registers the Doc/Span extensions)
 from extract.routes import split_city_routes
 
@@ -66,7 +67,7 @@ class RememberingTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        return remember_text(split_city_routes(self.tokenizer(text), text), text)
+        return remember_text(merge_curly_genitives(split_city_routes(self.tokenizer(text), text), text), text)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

@@ -118,6 +118,11 @@ CASES = [
         [("TÜV SÜD Denmark MHS", "ORG"), ("Danmark", "COUNTRY")],
     ),
     (
+        "acronym-genitive-no-name",
+        "Målet følger FN’s Verdensmål og UNDP’s Human Development Index.",
+        [("FN", "ORG"), ("UNDP", "ORG")],
+    ),
+    (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
         [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],

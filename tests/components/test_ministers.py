@@ -75,6 +75,19 @@ CASES = [
         ],
     ),
     (
+        "curly-genitive-country",
+        "USA’s udenrigsminister Mike Pompeo besøger Grønland.",
+        [("Mike Pompeo", "Mike Pompeo", "udenrigsminister", "US")],
+    ),
+    (
+        "adviser-of-the-minister",  # the name after "Presserådgiver for udenrigsministeren," is the adviser's
+        "Udenrigsminister Anders Samuelsen tager imod. Kontakt: Presserådgiver for udenrigsministeren, Kasper Olsen.",
+        [
+            ("Anders Samuelsen", "Anders Samuelsen", "udenrigsminister", "DK"),
+            ("udenrigsministeren", "Anders Samuelsen", "udenrigsminister", "DK"),
+        ],
+    ),
+    (
         "american",
         "Han mødte den amerikanske forsvarsminister Lloyd Austin.",
         [("Lloyd Austin", "Lloyd Austin", "forsvarsminister", "US")],

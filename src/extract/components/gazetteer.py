@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 
+from extract import curly_genitives
 from extract.parse.token_patterns import TokenPatterns
 from extract.resources import data_path, read_jsonl
 from extract.routes import splitting_signature
@@ -107,7 +108,7 @@ def compiled_patterns(nlp: Language, source: Path) -> _Compiled:
     raw = source.read_bytes()
     digest = hashlib.sha256()
     tokenizer = nlp.tokenizer.to_bytes(exclude=["vocab"])  # type: ignore[union-attr]
-    for part in (spacy.__version__.encode(), tokenizer, splitting_signature(), raw):
+    for part in (spacy.__version__.encode(), tokenizer, splitting_signature(), curly_genitives.signature(), raw):
         digest.update(hashlib.sha256(part).digest())
     folder = cache_dir()
     path = folder / f"gazetteer-{digest.hexdigest()[:32]}.json" if folder else None

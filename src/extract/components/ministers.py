@@ -415,7 +415,9 @@ class PersonFinder:
             while k < n and w.text[k] in HONORIFICS:
                 k += 1  # "forbundsminister for transport, Dr. Peter Ramsauer"
             end = self._name_end(w, k, blocked)
-            if end is not None and (end - k >= 2 or title.definite is False):
+            # "Presserådgiver for udenrigsministeren, Kasper Thams Olsen": the name is the adviser's
+            of_role = title.start >= 2 and w.lower[title.start - 1] == "for" and self._is_role(w.lower[title.start - 2])
+            if end is not None and (end - k >= 2 or title.definite is False) and not of_role:
                 names[k] = end
                 minister_of[k] = (title, country)
             elif title.definite or title.article or title.start in genitive_countries:
