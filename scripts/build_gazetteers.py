@@ -76,7 +76,7 @@ def phrase_patterns(
             if gen.endswith("'s"):  # "NATO’s": the typographic apostrophe most releases use
                 yield {"label": label, "pattern": gen[:-2] + "’s", "id": rule_id(key, gen=True, flag=flag)}
         last = form.split()[-1]
-        if genitives and len(last) >= 3 and last.isupper() and last.isalpha() and last[-1] != "S":
+        if genitives and len(last) >= 2 and last.isupper() and last.isalpha() and last[-1] != "S":
             # "SKATs", "NATOs": an abbreviation's genitive is written without the apostrophe too
             yield {"label": label, "pattern": form + "s", "id": rule_id(key, gen=True, flag=flag)}
 

@@ -60,6 +60,9 @@ SENTENCES = [
     mention("Nyhed er fra 09-01-2015\nBorgmesteren talte.", "fra 09-01-2015", "2015-01-09", "2015-01-09", "day"),
     mention("Det viser Hjemmeværnets årsberetning fra 2020.", "fra 2020", "2020-01-01", "2020-12-31", "year"),
     mention("Ordningen gælder fra 2020.", "fra 2020", "2020-01-01", None, "year"),
+    mention("2014 var året, hvor Musikmuseet åbnede.", "2014", "2014-01-01", "2014-12-31", "year"),
+    mention("Med 34 procent blev 2015 det bedste TV-år.", "2015", "2015-01-01", "2015-12-31", "year"),
+    mention("Museet havde en god sæson 2014.", "2014", "2014-01-01", "2014-12-31", "year"),
     mention("Fremskrivningerne dækker årene 2009-2040.", "årene 2009-2040", "2009-01-01", "2040-12-31", "year"),
     mention(
         "Svar kan sendes fra d. 24. november 2014 og frem til senest d. 19. december 2014 på mail.",
@@ -244,6 +247,7 @@ def test_tense_of_the_sentence(dates_nlp: Language, text: str, span: str, start,
 
 
 NOT_DATES = [
+    "Der kom 2017 ansøgere, og 2019 personer fik svar.",  # numbers in the range of years count here
     "Nyt organ for danske patienter6.4.2024 10:34:17 CEST | Pressemeddelelse",  # a glued listing timestamp
     "Ring på tlf. 41 23 45 67 mellem kl. 14 og kl. 16.",
     "Pressevagten træffes kl. 09.30 og kl. 11:42.",

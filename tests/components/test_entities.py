@@ -123,6 +123,16 @@ CASES = [
         [("FN", "ORG"), ("UNDP", "ORG")],
     ),
     (
+        "company-head-word",
+        "Byggeriet tegnes af Henning Larsen Architects for DRs nye hus.",
+        [("Henning Larsen Architects", "ORG"), ("DR", "ORG")],
+    ),
+    (
+        "mayor-of-town-then-name",
+        "Til stede var borgmester i Randers Henning Jensen Nyhuus (S) og andre.",
+        [("Randers", "CITY"), ("Henning Jensen Nyhuus", "PERSON")],
+    ),
+    (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
         [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],

@@ -98,6 +98,16 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("Op i mod 1 million civile", quantity(1_000_000, "civil", None, upper=1_000_000))],
     ),
     (
+        "or-more-after-unit",
+        "DR1 kan samle en million seere eller flere ved skærmen.",
+        [("en million seere", quantity(1_000_000, "seer", None, lower=1_000_000))],
+    ),
+    (
+        "aldrig-over",
+        "Støtten er aldrig over 35 pct. af udgiften.",
+        [("aldrig over 35 pct.", quantity(35, "procent", "støtte", category="other", upper=35))],
+    ),
+    (
         "adjective-ale",
         "Sådan lyder de 3 centrale mål i planen.",
         [("3 centrale mål", quantity(3, "mål", None, category="other"))],

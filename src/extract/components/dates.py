@@ -106,6 +106,27 @@ _LEAD_ONLY_FINDERS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(_START + s + _END, re.IGNORECASE) for s in _LEAD_ONLY_SHAPES
 )
 _MONTH_ALONE_FINDER = _LEAD_ONLY_FINDERS[1]  # "i oktober"
+_YEAR_ALONE_FINDER = _LEAD_ONLY_FINDERS[2]  # "i 2021"
+# A bare year is a date where it is the sentence's subject or predicate: "2014 var året, hvor ...", "og 2020 har
+# bekræftet ...", "blev 2015 det bedste TV-år", "en tilfredsstillende sæson 2014". Elsewhere a bare number
+# in the range of years is as likely a count ("2017 ansøgere").
+_YEAR_VERBS = "var|blev|bliver|er|vil|har|bød|gav|bragte|bringer|endte|bliver"
+_SUBJECT_YEAR_BEFORE = re.compile(rf"(?:^|[.!?:\n][^\S\n]*|(?<!\w)(?:og|men){WS})$")
+_SUBJECT_YEAR_AFTER = re.compile(rf"{WS}(?:{_YEAR_VERBS})(?!\w)", re.IGNORECASE)
+_PREDICATE_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:blev|var|er|bliver){WS}$", re.IGNORECASE)
+_PREDICATE_YEAR_AFTER = re.compile(rf"{WS}(?:det|et|den){WS}", re.IGNORECASE)
+_SEASON_NOUN_BEFORE = re.compile(rf"(?<!\w)(?:sæson|sæsonen|regnskabsåret|kalenderåret|budgetåret){WS}$", re.IGNORECASE)
+
+
+def _is_year_as_subject(text: str, start: int, end: int) -> bool:
+    before = max(0, start - 12)
+    if _SUBJECT_YEAR_BEFORE.search(text, before, start) and _SUBJECT_YEAR_AFTER.match(text, end):
+        return True
+    if _PREDICATE_YEAR_BEFORE.search(text, before, start) and _PREDICATE_YEAR_AFTER.match(text, end):
+        return True
+    return _SEASON_NOUN_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
 # "den 5. og 6. oktober 2021": two mentions; the first borrows month and year from the last.
 _DEN = r"(?:(?:den|d\.)[^\S\n]*)"
 _ENUM_ITEM = rf"{_DEN}?(?:[12]\d|3[01]|0?[1-9])\."
@@ -254,6 +275,8 @@ class DateFinder:
             for m in scan(finder, text, positions):
                 yield from self._with_lead(text, m.start(), m.end())
                 if _COMPARISON_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                    yield m.start(), m.end(), None
+                elif finder is _YEAR_ALONE_FINDER and _is_year_as_subject(text, m.start(), m.end()):
                     yield m.start(), m.end(), None
                 if finder is _MONTH_ALONE_FINDER:
                     yield from _listed_months(text, m.start(), m.end())

@@ -447,7 +447,9 @@ class PersonFinder:
                 k = i - 1
                 while k >= 0 and self._is_name_word(w.text[k]) and k not in blocked and i - k <= 4:
                     k -= 1
-                if i - (k + 1) >= 2 and (k + 1) not in names:
+                # "borgmester i Randers Henning Jensen Nyhuus (S)": a name found inside the run is the name
+                inside = any(names.get(j) == i for j in range(k + 2, i))
+                if i - (k + 1) >= 2 and (k + 1) not in names and not inside:
                     names[k + 1] = i
 
         # "siger Ellen Trane Nørby, minister for børn, undervisning og ligestilling": the title after the name

@@ -148,6 +148,10 @@ _FRACTION = re.compile(r"(?:halv|tredje|fjerde|femte|sjette|syvende|ottende|nien
 _ENGLISH_WORDS = frozenset("the all these those are were be more some one other our your their".split())
 
 
+_OR_MORE = re.compile(r"[^\S\n]+(?i:eller)[^\S\n]+(flere|mere|derover|færre|mindre|derunder)(?!\w)", re.IGNORECASE)
+_MORE = frozenset({"flere", "mere", "derover"})
+
+
 def _is_year(measure: Measure) -> bool:
     """A bare number from 1900 to 2100 ("i 2023 er ...") is a year, and "fra 2006 til 2007" two years:
     not counts."""
@@ -223,6 +227,11 @@ class QuantityFinder:
             unit = self.unit(token.text)
             if unit is not None:
                 if unit.lemma in _ADJECTIVAL_UNITS and i + 1 < len(doc) and self.unit(doc[i + 1].text):
+                    i += 1
+                    continue
+                # "tre nye cirkelrunde bygninger": a word read as a compound ("cirkel" + "runde") before a
+                # noun the lexicon has is that noun's adjective
+                if token.lower_ not in self.units and i + 1 < len(doc) and doc[i + 1].lower_ in self.units:
                     i += 1
                     continue
                 return token, unit
@@ -322,10 +331,15 @@ class QuantityFinder:
         span = doc.char_span(measure.start, end, label=LABEL, alignment_mode="expand")
         if span is None:
             return None
+        lower, upper = measure.lower, measure.upper
+        after = _OR_MORE.match(text, end)
+        if after is not None and measure.value is not None and lower is None and upper is None:
+            # "en million seere eller flere": a lower bound written after the unit
+            lower, upper = (measure.value, None) if after.group(1).lower() in _MORE else (None, measure.value)
         return span, {
             "value": None if measure.value is None else float(measure.value),
-            "lower": None if measure.lower is None else float(measure.lower),
-            "upper": None if measure.upper is None else float(measure.upper),
+            "lower": None if lower is None else float(lower),
+            "upper": None if upper is None else float(upper),
             "approximate": measure.approximate,
             "unit": unit.lemma,
             "category": unit.category,
