@@ -292,8 +292,8 @@ class DateFinder:
     @classmethod
     def _with_lead(cls, text: str, start: int, end: int, depth: int = _MAX_LEADS) -> Iterator[_Candidate]:
         """The candidate with each chain of up to three lead words in front of it."""
-        if depth == 0:
-            return
+        if depth == 0 or _COMPARISON_BEFORE.search(text, max(0, start - 30), start):
+            return  # "i forhold til oktober": "til" compares, it is no lead
         word = _WORD_BEFORE.search(text, max(0, start - 30), start)
         if word is None:
             return

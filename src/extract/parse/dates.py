@@ -169,7 +169,7 @@ YEAR_ALONE = rf"(?:år{WS})?(?P<y>{YEAR_DIGITS})"
 # "uge 9", "uge 9, 2024", "uge 9 i 2024", "Uge 39 - 2018" (a newsletter's dateline)
 WEEK = rf"uge{WS}(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?!\d)(?:(?:,?{WS}(?:i{WS})?|{WSO}[-–]{WSO})(?P<y>{YEAR_DIGITS}))?"
 QUARTER = (
-    rf"(?:(?P<n>[1-4])\.{WSO}|(?P<nw>første|andet|anden|tredje|fjerde|sidste){WS})kvartal"
+    rf"(?:(?P<n>[1-4])\.{WSO}|(?P<nw>første|andet|anden|tredje|fjerde|sidste){WS})(?:kvartal|kvt\.?(?!\w))"
     rf"(?:{WS}(?:af{WS}|i{WS})?(?P<y>{YEAR_DIGITS}))?"
     rf"|q(?P<q>[1-4]){WSO}(?P<qy>{YEAR_DIGITS})"
 )
@@ -213,7 +213,6 @@ LEADS: dict[str, LeadKind] = {
     "fra": "from",
     "fra og med": "from",
     "siden": "from",
-    "med virkning fra": "from",
     "frem til": "until",
     "frem mod": "until",
     "hen mod": "until",
@@ -261,7 +260,8 @@ _CALENDAR_ONLY_LEADS = frozenset({"for", "pr.", "per", "den"})
 # november" (a deadline); "halvdelen af 2022" and "bidrag til 2025" are no dates of that kind.
 _DAY_ONLY_LEADS = {
     "af": re.compile(rf"(?:den\s+|d\.\s*)?\d{{1,2}}\.\s*{MONTH_ANY}", re.IGNORECASE),
-    "til": re.compile(rf"(?:den\s+|d\.\s*)?\d{{1,2}}\.\s*{MONTH_ANY}", re.IGNORECASE),
+    # ... and before a month: "Europa-Parlamentsvalget til juni", "forlænget til maj 2021"
+    "til": re.compile(rf"(?:den\s+|d\.\s*)?\d{{1,2}}\.\s*{MONTH_ANY}|{MONTH_FULL}", re.IGNORECASE),
     # "senere i år", not "Senere torsdag" (later on Thursday: the day is the mention)
     "senere": re.compile(r"i\s+år\b", re.IGNORECASE),
 }
