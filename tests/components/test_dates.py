@@ -60,6 +60,13 @@ SENTENCES = [
     mention("Nyhed er fra 09-01-2015\nBorgmesteren talte.", "fra 09-01-2015", "2015-01-09", "2015-01-09", "day"),
     mention("Det viser Hjemmeværnets årsberetning fra 2020.", "fra 2020", "2020-01-01", "2020-12-31", "year"),
     mention("Ordningen gælder fra 2020.", "fra 2020", "2020-01-01", None, "year"),
+    mention(
+        "De indrejste natten mellem den 28. og 29. december.",
+        "natten mellem den 28. og 29. december",
+        "2022-12-28",
+        "2022-12-29",
+        "day",
+    ),  # fmt: skip
     mention("Ordningen er forlænget til maj 2021.", "til maj 2021", None, "2021-05-31", "month"),
     mention("Resultatet for 4. kvt. 2018 er godt.", "for 4. kvt. 2018", "2018-10-01", "2018-12-31", "quarter"),
     mention("Renten hæves med virkning fra 8. januar 2016.", "fra 8. januar 2016", "2016-01-08", None, "day"),
@@ -250,6 +257,7 @@ def test_tense_of_the_sentence(dates_nlp: Language, text: str, span: str, start,
 
 
 NOT_DATES = [
+    "Se EPI-NYT 18/09 (pdf) og EPI-NYT 25/09 (pdf).",  # newsletter issues
     "Der kom 2017 ansøgere, og 2019 personer fik svar.",  # numbers in the range of years count here
     "Nyt organ for danske patienter6.4.2024 10:34:17 CEST | Pressemeddelelse",  # a glued listing timestamp
     "Ring på tlf. 41 23 45 67 mellem kl. 14 og kl. 16.",

@@ -133,6 +133,27 @@ CASES = [
         [("Randers", "CITY"), ("Henning Jensen Nyhuus", "PERSON")],
     ),
     (
+        "party-abbreviations-in-a-list",
+        "Forligskredsen (S, DF, EL, RV og SF) besluttede det.",
+        [("DF", "ORG"), ("EL", "ORG"), ("RV", "ORG"), ("SF", "ORG")],
+    ),
+    (
+        "municipality-as-place",
+        "Rudersdal Kommune bygger et sammenhængende stinet i Rudersdal.",
+        [("Rudersdal Kommune", "ORG")],
+    ),
+    ("bay-of-a-town", "Pengene går til havmiljøet i Køge bugt og Vejle Fjord.", []),
+    (
+        "realm-bodies",
+        "Landstinget i Nuuk og Grønlands Kommando i Thorshavn.",
+        [("Landstinget", "ORG"), ("Nuuk", "CITY"), ("Grønlands Kommando", "ORG"), ("Thorshavn", "CITY")],
+    ),
+    (
+        "association-of",
+        "Der gives 2 mio. til Sammenslutningen af Lokalarkiver og SÄPO.",
+        [("Sammenslutningen af Lokalarkiver", "ORG"), ("SÄPO", "ORG")],
+    ),
+    (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
         [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],

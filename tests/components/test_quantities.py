@@ -108,6 +108,11 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("aldrig over 35 pct.", quantity(35, "procent", "støtte", category="other", upper=35))],
     ),
     (
+        "pieces",
+        "Politiet beslaglagde 25.000 stk. ecstasytabletter.",
+        [("25.000 stk. ecstasytabletter", quantity(25_000, "ecstasytablet", None, category="other"))],
+    ),
+    (
         "adjective-ale",
         "Sådan lyder de 3 centrale mål i planen.",
         [("3 centrale mål", quantity(3, "mål", None, category="other"))],

@@ -145,7 +145,7 @@ _N_FINDERS = len(_FINDERS)
 # 17 passes cost several times the tokenizer; one pass for these starts, then each finder tried only
 # there (`extract.parse.scan`), gives the same matches (tests/components/test_dates.py checks that).
 _FIRST_WORDS: tuple[str, ...] = (
-    *("d.", "den", "uge", "år", "fra", "mellem", "imellem", "perioden"),  # "d. 1. juli", "d.d."
+    *("d.", "den", "uge", "år", "fra", "mellem", "imellem", "perioden", "årene", "natten"),  # "d. 1. juli", "d.d."
     *("første", "andet", "anden", "tredje", "fjerde", "sidste"),  # quarters and halves
     *("til", "næste", "kommende", "forrige", "forår", "sommer", "efterår", "vinter"),  # seasons
     *MONTHS,

@@ -45,7 +45,9 @@ LABEL_PRIORITY = {"PERSON": 4, "ORG": 3, "COUNTRY": 2, "CITY": 1, "LOC": 0}
 # Words after an organisation's name that name a regional branch of it: "Beredskabsstyrelsen Sjælland".
 # Buildings and sites named after their town: "Hillerød Stadion", "Svendborg Havn", "Frederiksberg Slot" (the
 # town inside such a name is no CITY mention; ANNOTATION.md: a place inside a name belongs to the name).
-FACILITIES = frozenset("Havn Rådhus Stadion Slot Station Banegård Hovedbanegård Domkirke Kaserne Arena".split())
+FACILITIES = frozenset(
+    "Havn Rådhus Stadion Slot Station Banegård Hovedbanegård Domkirke Kaserne Arena Bugt bugt Fjord fjord".split()
+)
 # "Hjemmeværnets Årsberetning 2020" is a document of the organisation, not a part of it.
 DOCUMENT_NOUNS = word_list("document_nouns.txt")
 REGIONAL_BRANCHES = frozenset(
@@ -119,6 +121,16 @@ def drop_joined_names(spans: list[Span]) -> list[Span]:
 def _is_department(span: Span) -> bool:
     """An administration of a municipality or region: "Beskæftigelses- og Integrationsforvaltningen"."""
     return span.label_ == "ORG" and span[-1].lower_.endswith(DEPARTMENT_ENDINGS)
+
+
+def _municipality_as_place(doc: Doc, span: Span, rid: RuleId) -> bool:
+    """A municipality's bare name ("Rudersdal" for Rudersdal Kommune) after "i"/"ved": the place."""
+    return (
+        len(span) == 1
+        and rid.key == f"{strip_genitive(span.text)} Kommune"
+        and span.start > 0
+        and doc[span.start - 1].lower_ in {"i", "ved"}
+    )
 
 
 _DEFINITE_ENDINGS = ("erne", "ene", "en", "et", "n", "t")
@@ -432,6 +444,8 @@ class EntityResolver:
                 continue
             if span.label_ == "ORG" and _is_party_letter(doc, span):
                 continue
+            if span.label_ == "ORG" and _municipality_as_place(doc, span, rid):
+                continue  # "stinet i Rudersdal": the municipality's area, no organisation
             if span.label_ == "CITY" and span.end < len(doc) and doc[span.end].text in STREETS | FACILITIES:
                 continue  # "Otto Mønsteds Gade", "Hillerød Stadion": a street or building named after the place
             kept.append(span)

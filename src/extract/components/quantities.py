@@ -91,7 +91,8 @@ _NOT_COUNTED = frozenset(
 )  # "de seneste tre års erfaringer" is a time span
 # Words before a unit noun that the closed classes hold ("60 andre åbninger") or that end in no -e the
 # adjective test knows ("12 nye opgaveudvalg" has one): they qualify the count, never are its unit.
-_COUNT_ADJECTIVES = frozenset("andre nye øvrige ekstra yderligere tilsvarende".split())
+# "stk." counts pieces of the noun after it: "25.000 stk. ecstasytabletter".
+_COUNT_ADJECTIVES = frozenset("andre nye øvrige ekstra yderligere tilsvarende stk. stk".split())
 # A past tense in -Cte is no plural noun: "20 kørte selvom ..." ("betjente", "ansatte" are).
 _PAST_TENSE = re.compile(r"[bdfgklmprsv]te$")
 _ORDINALS = frozenset(

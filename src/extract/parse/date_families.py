@@ -367,7 +367,7 @@ _WEEKDAY_BEFORE = rf"(?:{WEEKDAY}|{phrases(list(weekday_abbreviations()))}\.?),?
 _DAY_MONTH_FINDER = (
     rf"(?:{_WEEKDAY_BEFORE})?{_DEN}(?:{DAYNUM})[/-](?:{MONTHNUM})(?!{WS}{MONTH_ANY}|{WSO}[-–.])"
     rf"|(?:{_WEEKDAY_BEFORE})(?:{DAYNUM})[/-](?:{MONTHNUM})(?!{WS}{MONTH_ANY}|{WSO}[-–.])"
-    rf"|(?<!version )(?:[0-2]\d|3[01])/(?:0[1-9]|1[0-2])(?![/-]?\d)"
+    rf"|(?<!version )(?<!NYT )(?:[0-2]\d|3[01])/(?:0[1-9]|1[0-2])(?![/-]?\d)"  # "EPI-NYT 18/09" is an issue
 )
 
 

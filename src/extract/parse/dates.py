@@ -274,7 +274,10 @@ _DEN_REST = re.compile(
 # A bound without a tense in its sentence looks forward, "siden" back.
 _LEAD_DIRECTIONS: dict[LeadKind, Tense] = {"until": "future", "before": "future", "after": "future"}
 LEAD = phrases(list(LEADS))
-RANGE_LEAD = rf"(?:fra(?:{WS}og{WS}med)?|(?:i{WS})?perioden(?:{WS}fra)?|(?:(?:i|for){WS})?årene(?:{WS}fra)?|i?mellem)"
+RANGE_LEAD = (
+    rf"(?:fra(?:{WS}og{WS}med)?|(?:i{WS})?perioden(?:{WS}fra)?|(?:(?:i|for){WS})?årene(?:{WS}fra)?"
+    rf"|(?:natten{WS})?i?mellem)"  # "natten mellem den 28. og 29. december"
+)
 # "til", "til og med", "og frem til senest": "fra d. 24. november 2014 og frem til senest d. 19. december 2014"
 RANGE_SEP = rf"(?:{WSO}[-–]{WSO}|{WS}(?:og{WS}frem{WS})?til(?:{WS}og{WS}med|{WS}senest)?{WS}|{WS}og{WS})"
 DAY_PART = rf"{_DEN}?{DAYNUM}\.?"
@@ -686,7 +689,7 @@ def _fill(spec: _Spec, year: int, month: int) -> _Spec:
 def _parse_range(text: str, published: date | None, tense: Tense | None) -> DateValue | None:
     """`A - B`, `A til B`, `mellem A og B` (with an optional lead); a side may borrow from the other."""
     lead = _RANGE_LEAD_RE.fullmatch(text)
-    lead_word = lead["lead"].lower() if lead else ""
+    lead_word = lead["lead"].lower().split()[-1] if lead else ""  # "natten mellem" -> "mellem"
     body = lead["rest"] if lead else text
     for sep in _RANGE_SEP_RE.finditer(body):
         left_text, right_text = body[: sep.start()], body[sep.end() :]
