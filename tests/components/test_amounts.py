@@ -54,6 +54,11 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("2 mia. kr.", amount(2e9, subject="sygehus"))],
     ),
     (
+        "compound-kroner",
+        "Færre har søgt om de godt 6 milliarder støttekroner.",
+        [("godt 6 milliarder støttekroner", amount(6e9, lower=6e9, approximate=True))],
+    ),
+    (
         "pulje-paa",
         "Der oprettes en pulje på 40 mio. kr. til lokale projekter.",
         [("40 mio. kr.", amount(4e7, subject="pulje"))],
@@ -210,6 +215,7 @@ def test_amounts(amounts_nlp: Language, text: str, expected: list[tuple[str, dic
 
 
 NEGATIVES = [
+    ("table-header-years", "Resultat i mio. kr. 2015 2014"),
     ("phone", "Ring til pressevagten på tlf. 33 92 33 20 eller +45 41 23 45 67."),
     ("law-paragraph", "Lovforslaget behandles efter § 7 i lov nr. 123."),
     ("time-date", "Mødet begynder kl. 14.30 den 24.3.2022."),

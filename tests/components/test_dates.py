@@ -60,6 +60,11 @@ SENTENCES = [
     mention("Nyhed er fra 09-01-2015\nBorgmesteren talte.", "fra 09-01-2015", "2015-01-09", "2015-01-09", "day"),
     mention("Det viser Hjemmeværnets årsberetning fra 2020.", "fra 2020", "2020-01-01", "2020-12-31", "year"),
     mention("Ordningen gælder fra 2020.", "fra 2020", "2020-01-01", None, "year"),
+    mention("Aftalen gælder for perioden 2019-2022.", "for perioden 2019-2022", "2019-01-01", "2022-12-31", "year"),
+    mention("Flere fløj end i maj måned 2009.", "i maj måned 2009", "2009-05-01", "2009-05-31", "month"),
+    mention(
+        "Et godt resultat for årets første kvartal.", "årets første kvartal", "2023-01-01", "2023-03-31", "quarter"
+    ),  # fmt: skip
     mention(
         "De indrejste natten mellem den 28. og 29. december.",
         "natten mellem den 28. og 29. december",

@@ -154,6 +154,13 @@ CASES = [
         [("Sammenslutningen af Lokalarkiver", "ORG"), ("SÄPO", "ORG")],
     ),
     (
+        "royals-by-first-name",
+        "Kronprins Frederik og den norske Kronprins Haakon indvier kablet med Dronning Margrethe.",
+        [("Frederik", "PERSON"), ("Haakon", "PERSON"), ("Margrethe", "PERSON")],
+    ),
+    ("abbreviated-middle-name", "Det siger Lars Chr. Lilleholt i dag.", [("Lars Chr. Lilleholt", "PERSON")]),
+    ("branch-of-a-region", "Han er kontorleder hos BUPL Nordsjælland.", [("BUPL Nordsjælland", "ORG")]),
+    (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
         [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],

@@ -154,7 +154,7 @@ _FIRST_WORDS: tuple[str, ...] = (
     *WEEKDAYS,
 )
 # ... and patterns: "i dag", "i perioden", "Q1", "for årene", and the families' own starts.
-_FIRST_PATTERNS = (r"i[^\S\n]", "q(?=[1-4])", r"for[^\S\n]+årene", *date_families.FIRST_WORDS)
+_FIRST_PATTERNS = (r"i[^\S\n]", "q(?=[1-4])", r"for[^\S\n]+(?:årene|perioden)", *date_families.FIRST_WORDS)
 _MENTION_START = re.compile(
     rf"{_START}(?=\d|(?i:{word_trie([w.lower() for w in _FIRST_WORDS])}|{'|'.join(_FIRST_PATTERNS)}))"
 )

@@ -52,7 +52,8 @@ FACILITIES = frozenset(
 DOCUMENT_NOUNS = word_list("document_nouns.txt")
 REGIONAL_BRANCHES = frozenset(
     "Nord Syd Øst Vest Midt Nordvest Sydvest Nordøst Sydøst Sjælland Fyn Jylland Nordjylland Midtjylland "
-    "Sydjylland Sønderjylland Østjylland Vestjylland Bornholm Hovedstaden Storkøbenhavn Lolland-Falster".split()
+    "Sydjylland Sønderjylland Østjylland Vestjylland Bornholm Hovedstaden Storkøbenhavn Lolland-Falster "
+    "Nordsjælland Sydsjælland Vestsjælland Østsjælland Midtsjælland".split()
 )
 # The last word of a street name ("Gade" too: after a place it is no surname).
 STREETS = STREET_WORDS | {"Gade"}

@@ -32,7 +32,7 @@ COMPOUND_PART = re.compile(r"^[A-ZÆØÅa-zæøå]+-$")
 NAME_WORD = re.compile(
     r"^(?:[A-ZÆØÅÉÁÓÚÍÜÖÄŠŽČÐÞ][a-zæøåéáóúíüöäëïñçšžčćđłńśźżőűāēīūţşğðþý'’]+"
     r"(?:-[A-ZÆØÅa-zæøå][a-zæøåéáóúíüöäë]+)*(?:'s|’s)?"
-    r"|[A-ZÆØÅ]\.(?:-?[A-ZÆØÅ]\.)*|Mc[A-Z][a-z]+)$"
+    r"|[A-ZÆØÅ]\.(?:-?[A-ZÆØÅ]\.)*|Mc[A-Z][a-z]+|Chr\.|Fr\.|Th\.|Wm\.)$"  # "Lars Chr. Lilleholt"
 )
 # Definite nouns that start with a capital in names of offices ("Handicapforvaltningen"): never a name.
 NOUN_ENDING = re.compile(r"(ningen|ionen|heden|eriet|skabet|ratet|udvalget|området|centret)s?$")
@@ -60,6 +60,7 @@ SPEECH_VERBS = frozenset(
     "siger sagde udtaler udtalte fortæller fortalte understreger understregede tilføjer tilføjede påpeger "
     "påpegede forklarer forklarede mener skriver skrev lyder slår konstaterer konstaterede".split()
 )
+ROYAL_TITLES = frozenset({"kronprins", "kronprinsesse", "dronning", "kong", "prins", "prinsesse"})
 PARTY_LETTERS = frozenset("A B C D F I K M O V Æ Ø Å S SF RV EL LA DF KF ALT NB".split())
 COUNTRY_LEAD_SKIP = frozenset(
     "den det de nuværende tidligere afgående nye nyudnævnte daværende kommende fungerende konstituerede "
@@ -439,7 +440,8 @@ class PersonFinder:
             if start is None or start in names:
                 continue
             end = self._name_end(w, start, blocked)
-            if end is not None and end - start >= 2:
+            # a royal is named by the first name alone: "Kronprins Frederik", "Dronning Margrethe"
+            if end is not None and (end - start >= 2 or (start == i + 1 and low in ROYAL_TITLES)):
                 names[start] = end
         # "Jakob Ellemann-Jensen (V)": a party letter after a two-word name
         for i, text in enumerate(w.text):

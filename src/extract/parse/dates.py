@@ -163,7 +163,7 @@ DAY_ENGLISH = (
     rf"|{DAYNUM}(?:st|nd|rd|th)?{WS}(?:of{WS})?(?:january|february|march|may|june|july|october)"
     rf"{WS}{YEAR_DIGITS})"
 )
-MONTH_YEAR = rf"(?P<m>{MONTH_ANY}){WS}(?P<y>{YEAR_DIGITS})"
+MONTH_YEAR = rf"(?P<m>{MONTH_ANY})(?:{WS}måned)?{WS}(?P<y>{YEAR_DIGITS})"  # "maj måned 2009"
 MONTH_ALONE = rf"(?P<m>{MONTH_FULL})(?:{WS}måned)?"  # "i december måned"
 YEAR_ALONE = rf"(?:år{WS})?(?P<y>{YEAR_DIGITS})"
 # "uge 9", "uge 9, 2024", "uge 9 i 2024", "Uge 39 - 2018" (a newsletter's dateline)
@@ -250,6 +250,7 @@ LEADS: dict[str, LeadKind] = {
     "til": "until",
     "senere": "in",
     "i både": "in",
+    "årets": "in",  # "årets første kvartal"
 }
 # Leads that take only a calendar date, month, year or season after them, never a deictic phrase.
 # What may follow them: a number, a month or "uge" ("for 2011", "pr. 1. december", "for december 2022"),
@@ -275,7 +276,7 @@ _DEN_REST = re.compile(
 _LEAD_DIRECTIONS: dict[LeadKind, Tense] = {"until": "future", "before": "future", "after": "future"}
 LEAD = phrases(list(LEADS))
 RANGE_LEAD = (
-    rf"(?:fra(?:{WS}og{WS}med)?|(?:i{WS})?perioden(?:{WS}fra)?|(?:(?:i|for){WS})?årene(?:{WS}fra)?"
+    rf"(?:fra(?:{WS}og{WS}med)?|(?:(?:i|for){WS})?perioden(?:{WS}fra)?|(?:(?:i|for){WS})?årene(?:{WS}fra)?"
     rf"|(?:natten{WS})?i?mellem)"  # "natten mellem den 28. og 29. december"
 )
 # "til", "til og med", "og frem til senest": "fra d. 24. november 2014 og frem til senest d. 19. december 2014"

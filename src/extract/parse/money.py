@@ -142,7 +142,12 @@ _CURRENCIES: list[tuple[str, str, Decimal]] = [
     (r"(?i:norske\s+kroner)|NOK", "NOK", Decimal(1)),
     (r"(?i:svenske\s+kroner)|SEK", "SEK", Decimal(1)),
     (r"(?i:islandske\s+kroner)|ISK", "ISK", Decimal(1)),
-    (r"(?i:danske\s+kroner|kroner|krone)(?!\w)|kr\.,-|kr(?:\.|(?!\w))|DKK|(?i:dkr)\.?", "DKK", Decimal(1)),
+    # "6 milliarder støttekroner", "skattekroner": a compound of kroner is kroner
+    (
+        r"(?i:danske\s+kroner|[a-zæøå]{0,20}kroner|krone)(?!\w)|kr\.,-|kr(?:\.|(?!\w))|DKK|(?i:dkr)\.?",
+        "DKK",
+        Decimal(1),
+    ),
     (r"(?i:euro)(?!\w)|EUR|€", "EUR", Decimal(1)),
     (r"(?i:(?:amerikanske\s+)?dollars?)(?!\w)|USD|US\$|\$", "USD", Decimal(1)),
     (r"(?i:(?:britiske\s+)?pund(?:\s+sterling)?)(?!\w)|GBP|£", "GBP", Decimal(1)),
@@ -384,7 +389,12 @@ def _money(m: re.Match[str], text: str) -> Money | None:
     iso, mult = currency
     if m.group(f"{p}n") and _BARE_ARTICLE.fullmatch(m.group(f"{p}n")) and not m.group(f"{p}s"):
         return None  # "en krone" is not worth a row
+    if p == "p" and _YEAR_NUMBER.fullmatch(m.group("pn") or "") and not m.group("ps"):
+        return None  # "Mio. kr. 2015 2014": a table's header, the years of its columns
     return measure.as_money(iso, mult)
+
+
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 # Verbs after which "3.4 millioner" with no currency means kroner ("Kommunen får 3.4 millioner").
