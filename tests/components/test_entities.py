@@ -161,6 +161,11 @@ CASES = [
     ("abbreviated-middle-name", "Det siger Lars Chr. Lilleholt i dag.", [("Lars Chr. Lilleholt", "PERSON")]),
     ("branch-of-a-region", "Han er kontorleder hos BUPL Nordsjælland.", [("BUPL Nordsjælland", "ORG")]),
     (
+        "described-name-with-abbreviation",  # the name in lower case, the initials do not match
+        "Rapporten for Den nationale videns- og specialrådgivningsorganisation (VISO) er ude. VISOs tal stiger.",
+        [("Den nationale videns- og specialrådgivningsorganisation", "ORG"), ("VISO", "ORG"), ("VISO", "ORG")],
+    ),
+    (
         "school-in-city",
         "Aftalerne omfatter Handelshøjskolen i København og Ingeniørhøjskolen i Aarhus.",
         [("Handelshøjskolen i København", "ORG"), ("Ingeniørhøjskolen i Aarhus", "ORG")],

@@ -250,6 +250,26 @@ def _initialled(doc: Doc, start: int, end: int, letters: str) -> bool:
     return len(initials) >= 2 and "".join(initials).upper() == letters.upper()
 
 
+# Heads of a described organisation: "Den nationale videns- og specialrådgivningsorganisation (VISO)".
+_ORG_HEAD_ENDINGS = ("organisation", "organisationen", "institut", "instituttet", "center", "centret", "agentur")
+
+
+def _described_name(doc: Doc, p: int, close: int) -> list[Span]:
+    """A name written in lower case after "Den"/"Det" whose head is an organisation noun, with its
+    abbreviation in parentheses: both are the organisation (the initials need not match)."""
+    head = doc[p - 1] if p >= 1 else None
+    if head is None or not head.is_lower or not head.lower_.endswith(_ORG_HEAD_ENDINGS):
+        return []
+    for start in range(p - 2, max(-1, p - _MAX_INITIALS), -1):
+        tok = doc[start]
+        if tok.text in ARTICLES and "\n" not in doc[start:p].text:
+            name = Span(doc, start, p, label="ORG", span_id=ANY_KEY)
+            return [name, Span(doc, p + 1, close, label="ORG", span_id=name.text)]
+        if not (tok.is_lower or tok.text.endswith("-")):
+            return []
+    return []
+
+
 def initialled_names(doc: Doc) -> list[Span]:
     """A name introduced with its initials in parentheses, or initials with the name in parentheses:
     "Den Frivillige Indsatsstyrke (DFI)", "DEMA USAR (Danish Emergency Management Agency Urban Search And
@@ -267,6 +287,8 @@ def initialled_names(doc: Doc) -> list[Span]:
                     name = Span(doc, start, p, label="ORG", span_id=ANY_KEY)
                     found += [name, Span(doc, p + 1, close, label="ORG", span_id=name.text)]
                     break
+            else:
+                found += _described_name(doc, p, close)
             continue
         # ABBR (Name), also in the genitive: "ISAF’s (International Security Assistance Force)"
         for start in (p - 1, p - 2):
