@@ -110,7 +110,7 @@ _YEAR_ALONE_FINDER = _LEAD_ONLY_FINDERS[2]  # "i 2021"
 # A bare year is a date where it is the sentence's subject or predicate: "2014 var året, hvor ...", "og 2020 har
 # bekræftet ...", "blev 2015 det bedste TV-år", "en tilfredsstillende sæson 2014". Elsewhere a bare number
 # in the range of years is as likely a count ("2017 ansøgere").
-_YEAR_VERBS = "var|blev|bliver|er|vil|har|bød|gav|bragte|bringer|endte|bliver"
+_YEAR_VERBS = "var|blev|bliver|er|vil|har|bød|gav|bragte|bringer|endte"
 _SUBJECT_YEAR_BEFORE = re.compile(rf"(?:^|[.!?:\n][^\S\n]*|(?<!\w)(?:og|men){WS})$")
 _SUBJECT_YEAR_AFTER = re.compile(rf"{WS}(?:{_YEAR_VERBS})(?!\w)", re.IGNORECASE)
 _PREDICATE_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:blev|var|er|bliver){WS}$", re.IGNORECASE)

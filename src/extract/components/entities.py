@@ -42,7 +42,6 @@ def starts_sentence(doc: Doc, i: int) -> bool:
 
 LABEL_PRIORITY = {"PERSON": 4, "ORG": 3, "COUNTRY": 2, "CITY": 1, "LOC": 0}
 
-# Words after an organisation's name that name a regional branch of it: "Beredskabsstyrelsen Sjælland".
 # Buildings and sites named after their town: "Hillerød Stadion", "Svendborg Havn", "Frederiksberg Slot" (the
 # town inside such a name is no CITY mention; ANNOTATION.md: a place inside a name belongs to the name).
 FACILITIES = frozenset(
@@ -50,6 +49,7 @@ FACILITIES = frozenset(
 )
 # "Hjemmeværnets Årsberetning 2020" is a document of the organisation, not a part of it.
 DOCUMENT_NOUNS = word_list("document_nouns.txt")
+# Words after an organisation's name that name a regional branch of it: "Beredskabsstyrelsen Sjælland".
 REGIONAL_BRANCHES = frozenset(
     "Nord Syd Øst Vest Midt Nordvest Sydvest Nordøst Sydøst Sjælland Fyn Jylland Nordjylland Midtjylland "
     "Sydjylland Sønderjylland Østjylland Vestjylland Bornholm Hovedstaden Storkøbenhavn Lolland-Falster "
@@ -57,6 +57,8 @@ REGIONAL_BRANCHES = frozenset(
 )
 # The last word of a street name ("Gade" too: after a place it is no surname).
 STREETS = STREET_WORDS | {"Gade"}
+# After a town, the words that make it part of another name (a street, a building, a bay).
+NOT_A_TOWN_AFTER = STREETS | FACILITIES
 # Company forms after a name: the name alone is the company too.
 COMPANY_FORMS = frozenset({"A/S", "ApS", "I/S", "P/S", "K/S", "a.m.b.a.", "amba", "A.M.B.A."})
 # Last words of a municipality's administrations ("Teknik- og Miljøforvaltningen").
@@ -350,7 +352,7 @@ def cued_names(doc: Doc, taken: set[int]) -> list[Span]:
             else:
                 break
         if end > tok.i + 1:
-            found.append(Span(doc, tok.i + 1, end, label="ORG", span_id=str(RuleId(Span(doc, tok.i + 1, end).text))))
+            found.append(Span(doc, tok.i + 1, end, label="ORG", span_id=str(RuleId(doc[tok.i + 1 : end].text))))
     return found
 
 
@@ -469,7 +471,7 @@ class EntityResolver:
                 continue
             if span.label_ == "ORG" and _municipality_as_place(doc, span, rid):
                 continue  # "stinet i Rudersdal": the municipality's area, no organisation
-            if span.label_ == "CITY" and span.end < len(doc) and doc[span.end].text in STREETS | FACILITIES:
+            if span.label_ == "CITY" and span.end < len(doc) and doc[span.end].text in NOT_A_TOWN_AFTER:
                 continue  # "Otto Mønsteds Gade", "Hillerød Stadion": a street or building named after the place
             kept.append(span)
         kept = _cut_before_persons(doc, kept)

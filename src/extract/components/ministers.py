@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from extract.extensions import doc_text
 from extract.officeholders import default_register, normalise_name
 from extract.resources import nationalities, word_list
-from extract.rule_ids import RuleId, parse_rule_id, strip_genitive
+from extract.rule_ids import ANY_KEY, RuleId, parse_rule_id, strip_genitive
 
 MINISTER_TOKEN = re.compile(r"^[A-ZÆØÅa-zæøå]*minister(en|ens|s)?$", re.IGNORECASE)
 # Between the posts of one person's title: ", " or " og " before the next post's minister word.
@@ -389,7 +389,7 @@ class PersonFinder:
                 if (
                     span.label_ == "ORG"
                     and len(span) >= 2
-                    and parse_rule_id(span.id_).key == "*"
+                    and parse_rule_id(span.id_).key == ANY_KEY
                     and span[-1].text in self.first_names
                     and end < len(doc)
                     and NAME_WORD.match(doc[end].text)

@@ -149,7 +149,7 @@ _FRACTION = re.compile(r"(?:halv|tredje|fjerde|femte|sjette|syvende|ottende|nien
 _ENGLISH_WORDS = frozenset("the all these those are were be more some one other our your their".split())
 
 
-_OR_MORE = re.compile(r"[^\S\n]+(?i:eller)[^\S\n]+(flere|mere|derover|færre|mindre|derunder)(?!\w)", re.IGNORECASE)
+_OR_MORE = re.compile(r"[^\S\n]+eller[^\S\n]+(flere|mere|derover|færre|mindre|derunder)(?!\w)", re.IGNORECASE)
 _MORE = frozenset({"flere", "mere", "derover"})
 
 
