@@ -140,6 +140,20 @@ def _mention(text: str, mention: str) -> tuple[int, int]:
 
 
 AMOUNT_EXAMPLES = [
+    (
+        "til-X-adverb-after",
+        "Aftalen har afsat 13 millioner kroner til idrætsfaciliteter udenfor Holbæk by.",
+        "13 millioner kroner",
+        "idrætsfacilitet",
+        "N til X",
+    ),
+    (
+        "headline-pulje-med",
+        "Flere nyheder\nPulje med 160 millioner kroner til grønne lastbiler4.2.2026 07:00:50 CET",
+        "160 millioner kroner",
+        "pulje",
+        "et X med N",
+    ),
     ("X-paa-N", "Regeringen opretter en pulje på 40 mio. kr. til cykelstier.", "40 mio. kr.", "pulje", "X på N"),
     (
         "X-for-N",
@@ -303,6 +317,9 @@ EMPTY = [
     ("adverb-before-verb", "percent", "Kravet bliver rent teknisk sænket til 8 procent.", "8 procent"),
     ("adverb-igt", "percent", "Bistanden er foreløbigt opgjort til 0,8 procent.", "0,8 procent"),
     ("har-participle-med", "amount", "Fonden har bidraget med 50 mio. kr.", "50 mio. kr."),
+    ("adverb-tidligere", "percent", "Det var 39 pct. i 2011, mens det to år tidligere bare var 28 pct.", "28 pct."),
+    ("adjective-isk", "amount", "Regeringen fremlægger en historisk omfattende plan på 160 mia. kr.", "160 mia. kr."),
+    ("participle-blevet", "amount", "Det svarer til, at der er blevet opgjort omkring 5 mia. kr. for lidt.", "omkring 5 mia. kr."),
 ]
 
 

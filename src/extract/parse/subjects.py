@@ -134,7 +134,7 @@ _QUALIFIERS = frozenset({"over", "omkring", "mindst", "cirka", "knap", "godt", "
 _SENTENCE_STARTS = {".", "!", "?", ":", "\n", '"', "”", "“", "•", "-", "–"}
 # Endings of Danish inflected adjectives: "militære", "humanitære", "forskellige", "danske", "regionale",
 # and of adverbs made from them ("foreløbigt").
-_ADJECTIVE_ENDINGS = ("ige", "igt", "iske", "ske", "ære", "elle", "ede", "ale", "ive")
+_ADJECTIVE_ENDINGS = ("ige", "igt", "iske", "isk", "ske", "ære", "elle", "ede", "ale", "ive")
 # Nouns with those endings (also as the last part of a compound: "kongerige", "ungdomsskole").
 _ADJECTIVE_ENDING_NOUNS: tuple[str, ...] = (
     "rige",
@@ -146,6 +146,8 @@ _ADJECTIVE_ENDING_NOUNS: tuple[str, ...] = (
     "finale",
     "vrede",
     "ældre",
+    "fisk",
+    "disk",
 )
 # Adjectives used as nouns of people: "5 pct. flere ledige", "frivillige".
 _ADJECTIVE_ENDING_NOUNS += ("ledige", "frivillige", "værnepligtige", "syge", "sårede", "dræbte", "pårørende")
@@ -180,6 +182,8 @@ def _head(tokens: Sequence[str], i: int) -> str | None:
     lower = word.lower()
     if not word[0].isalpha() or len(word) < 2 or lower in _NOT_HEADS or word.endswith("-"):
         return None
+    if not word.rpartition("-")[2].isalpha():
+        return None  # "lastbiler4": a word glued to a listing's timestamp; "CO2-udledningen" is fine
     if _looks_like_passive(lower) or _looks_like_adjective(lower):
         return None
     if word[0].isupper() and not word.split("-")[0].isupper():
