@@ -319,7 +319,12 @@ EMPTY = [
     ("har-participle-med", "amount", "Fonden har bidraget med 50 mio. kr.", "50 mio. kr."),
     ("adverb-tidligere", "percent", "Det var 39 pct. i 2011, mens det to år tidligere bare var 28 pct.", "28 pct."),
     ("adjective-isk", "amount", "Regeringen fremlægger en historisk omfattende plan på 160 mia. kr.", "160 mia. kr."),
-    ("participle-blevet", "amount", "Det svarer til, at der er blevet opgjort omkring 5 mia. kr. for lidt.", "omkring 5 mia. kr."),
+    (
+        "participle-blevet",
+        "amount",
+        "Det svarer til, at der er blevet opgjort omkring 5 mia. kr. for lidt.",
+        "omkring 5 mia. kr.",
+    ),
 ]
 
 
