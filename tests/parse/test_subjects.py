@@ -141,6 +141,27 @@ def _mention(text: str, mention: str) -> tuple[int, int]:
 
 AMOUNT_EXAMPLES = [
     (
+        "til-genitive-name",
+        "Danmark giver 30 mio. kr. til Verdensbankens Ebola-trustfond i Afrika.",
+        "30 mio. kr.",
+        "ebola-trustfond",
+        "N til X",
+    ),
+    (
+        "til-genitive-name-abbreviation",
+        "Der gives 17 mio. kr. til Den Internationale Røde Kors Komités (ICRC) indsatser i Gaza.",
+        "17 mio. kr.",
+        "indsats",
+        "N til X",
+    ),
+    (
+        "til-adjective-adverb",
+        "Der afsættes 150 millioner kroner i 2016 til et særligt løft af erhvervsuddannelserne.",
+        "150 millioner kroner",
+        "løft",
+        "N til X",
+    ),
+    (
         "til-X-adverb-after",
         "Aftalen har afsat 13 millioner kroner til idrætsfaciliteter udenfor Holbæk by.",
         "13 millioner kroner",
@@ -317,6 +338,7 @@ EMPTY = [
     ("adverb-before-verb", "percent", "Kravet bliver rent teknisk sænket til 8 procent.", "8 procent"),
     ("adverb-igt", "percent", "Bistanden er foreløbigt opgjort til 0,8 procent.", "0,8 procent"),
     ("har-participle-med", "amount", "Fonden har bidraget med 50 mio. kr.", "50 mio. kr."),
+    ("name-no-genitive", "amount", "Der gives 1,5 mio. kr. til Danmarks Mediemuseum i Odense.", "1,5 mio. kr."),
     ("adverb-tidligere", "percent", "Det var 39 pct. i 2011, mens det to år tidligere bare var 28 pct.", "28 pct."),
     ("adjective-isk", "amount", "Regeringen fremlægger en historisk omfattende plan på 160 mia. kr.", "160 mia. kr."),
     (

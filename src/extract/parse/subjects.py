@@ -175,6 +175,39 @@ def _looks_like_adjective(lower: str) -> bool:
     return lower.endswith(_ADJECTIVE_ENDINGS) and not lower.endswith(_ADJECTIVE_ENDING_NOUNS)
 
 
+def _is_name_part(word: str) -> bool:
+    """A capitalised word that is no acronym ("BNP") and no compound of a name and a common noun
+    ("Ebola-trustfond", "EU-midlerne"): part of a name, never a head in mid-sentence."""
+    if not word[0].isupper() or word.split("-")[0].isupper():
+        return False
+    return not ("-" in word and word.rpartition("-")[2][:1].islower())
+
+
+def _is_word_at(tokens: Sequence[str], i: int) -> bool:
+    return i < len(tokens) and tokens[i][:1].isalpha()
+
+
+def _after_genitive_name(tokens: Sequence[str], i: int) -> int | None:
+    """Where the words after a name in the genitive begin, if a lower-case word follows it: "Verdensbankens
+    Ebola-trustfond", "Dansk Flygtningehjælps sekundering", "WHO’s indsats", "Røde Kors Komités (ICRC)
+    indsatser". None for a name that is not a genitive before a noun ("Danmarks Mediemuseum")."""
+    j = i
+    while j < len(tokens) and j - i < 6 and tokens[j][:1].isupper():
+        if tokens[j + 1 : j + 3] in (["’", "s"], ["'", "s"]):
+            after = j + 3
+        elif tokens[j].endswith("s") and len(tokens[j]) > 2:
+            after = j + 1
+        else:
+            j += 1
+            continue
+        if tokens[after : after + 1] == ["("] and tokens[after + 2 : after + 3] == [")"]:
+            after += 3  # the abbreviation in parentheses
+        if _is_word_at(tokens, after) and not _is_name_part(tokens[after]) and not tokens[after].isupper():
+            return after
+        j += 1
+    return None
+
+
 def _head(tokens: Sequence[str], i: int) -> str | None:
     """tokens[i] if it can be a common noun: a word, not a function word, lower case unless it opens
     a sentence or is an acronym ("BNP"); a capitalised word elsewhere is a name ("Irak")."""
@@ -186,7 +219,7 @@ def _head(tokens: Sequence[str], i: int) -> str | None:
         return None  # "lastbiler4": a word glued to a listing's timestamp; "CO2-udledningen" is fine
     if _looks_like_passive(lower) or _looks_like_adjective(lower):
         return None
-    if word[0].isupper() and not word.split("-")[0].isupper():
+    if _is_name_part(word):
         if not _is_sentence_start(tokens, i):
             return None
         if i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
@@ -367,15 +400,18 @@ def _phrase_head(tokens: Sequence[str], i: int) -> str | None:
             continue
         if lower in _TIME_AND_IDIOMS:
             return None  # "i de kommende år" is when, not what for
-        if tokens[i + 1 : i + 3] in (["’", "s"], ["'", "s"]) and word[0].isupper():
-            i += 3  # a name's genitive stands where a determiner would: "til FN's humanitære landefond"
+        if word[0].isupper() and (after := _after_genitive_name(tokens, i)) is not None:
+            i = after  # a name's genitive stands where a determiner would: "til FN's humanitære landefond"
             continue
         if lower.endswith("s") and lower[:-1] in _TIME_AND_IDIOMS and i + 1 < len(tokens):
             i += 1  # "af årets afsatte midler": a genitive of time is no head
             continue
+        if last is None and lower in _ADVERBS and _looks_like_adjective(lower) and _is_word_at(tokens, i + 1):
+            i += 1  # "til et særligt løft": an adjective that can also be an adverb, before its noun
+            continue
         if not word[0].isalpha() or lower in CLOSED_CLASS or lower in _ADVERBS or _looks_like_passive(lower):
             break
-        if word[0].isupper() and not word.split("-")[0].isupper():
+        if _is_name_part(word):
             break
         last = i
         i += 1
