@@ -158,6 +158,22 @@ CASES = [
         "Kronprins Frederik og den norske Kronprins Haakon indvier kablet med Dronning Margrethe.",
         [("Frederik", "PERSON"), ("Haakon", "PERSON"), ("Margrethe", "PERSON")],
     ),
+    (
+        "head-of-state-by-surname",
+        "Ministeren mødtes i Kabul med den afghanske præsident Ghani. Ghani bekræftede aftalen.",
+        [("Kabul", "CITY"), ("Ghani", "PERSON"), ("Ghani", "PERSON")],
+    ),
+    ("town-genitive-in-a-name", "Containeren blev leveret i Københavns Frihavn og i Aarhus.", [("Aarhus", "CITY")]),
+    (
+        "unit-named-after-a-district",
+        "Chef for Hærhjemmeværnsdistrikt Københavns Vestegn holdt tale i Københavns centrum.",
+        [("Hærhjemmeværnsdistrikt Københavns Vestegn", "ORG"), ("København", "CITY")],
+    ),
+    (
+        "party-alias",
+        "Aftalen blev indgået af Venstre og Konservativt Folkeparti.",
+        [("Venstre", "ORG"), ("Konservativt Folkeparti", "ORG")],
+    ),
     ("abbreviated-middle-name", "Det siger Lars Chr. Lilleholt i dag.", [("Lars Chr. Lilleholt", "PERSON")]),
     ("branch-of-a-region", "Han er kontorleder hos BUPL Nordsjælland.", [("BUPL Nordsjælland", "ORG")]),
     (

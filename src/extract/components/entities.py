@@ -76,6 +76,19 @@ def _follows_name(doc: Doc, i: int, taken: set[int]) -> bool:
     return tok.is_alpha and tok.is_title and len(tok.text) > 1 and not tok.text.endswith("s")
 
 
+def _is_genitive_word(tok: Token) -> bool:
+    return tok.is_title and tok.is_alpha and len(tok.text) > 2 and tok.text.endswith("s")
+
+
+def _genitive_before_name(doc: Doc, span: Span, starts: set[int]) -> bool:
+    """ "Københavns Vestegn", "Københavns Frihavn": a town's genitive before a capitalised word on the same
+    line that is no entity of its own names another place or a part of the town, not the town."""
+    if span.end >= len(doc) or span.end in starts:
+        return False
+    gap, nxt = doc[span.end - 1].whitespace_, doc[span.end]
+    return bool(gap) and "\n" not in gap and nxt.is_alpha and nxt.is_title and len(nxt.text) > 1
+
+
 def _is_party_letter(doc: Doc, span: Span) -> bool:
     """ "Anna Touborg (SF)": a party's letters in parentheses after a name are no entity (ANNOTATION.md)."""
     return (
@@ -191,7 +204,9 @@ def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
         # an abbreviation's genitive + a capital is rarely one name ("FN's Verdensmål", "UNDP’s Human
         # Development Index"); the ones that are ("FN's Sikkerhedsråd") the gazetteer knows
         acronym = strip_genitive(span.text).isupper()
-        if rid.genitive and not acronym and _follows_name(doc, span.end, taken) and nxt.lower_ not in DOCUMENT_NOUNS:
+        # a pattern's name that ends in a place's genitive: "Hærhjemmeværnsdistrikt Københavns Vestegn"
+        ends_genitive = rid.genitive or (rid.key == ANY_KEY and len(span) >= 2 and _is_genitive_word(span[-1]))
+        if ends_genitive and not acronym and _follows_name(doc, span.end, taken) and nxt.lower_ not in DOCUMENT_NOUNS:
             out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
         elif not rid.genitive and nxt.text in REGIONAL_BRANCHES and gap:
             out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
@@ -447,6 +462,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         candidates = [s for key in self.candidate_keys if key in doc.spans for s in doc.spans[key]]
         countries = {s.start for s in candidates if s.label_ == "COUNTRY"}
+        starts = {s.start for s in candidates}
         # unambiguous cities, as evidence for an ambiguous one beside them in a list ("Tórshavn, Bergen og Aarhus")
         sure = {
             i
@@ -473,6 +489,8 @@ class EntityResolver:
                 continue  # "stinet i Rudersdal": the municipality's area, no organisation
             if span.label_ == "CITY" and span.end < len(doc) and doc[span.end].text in NOT_A_TOWN_AFTER:
                 continue  # "Otto Mønsteds Gade", "Hillerød Stadion": a street or building named after the place
+            if span.label_ == "CITY" and rid.genitive and _genitive_before_name(doc, span, starts):
+                continue
             kept.append(span)
         kept = _cut_before_persons(doc, kept)
         kept = self._extend_orgs(doc, kept)

@@ -61,6 +61,9 @@ SPEECH_VERBS = frozenset(
     "påpegede forklarer forklarede mener skriver skrev lyder slår konstaterer konstaterede".split()
 )
 ROYAL_TITLES = frozenset({"kronprins", "kronprinsesse", "dronning", "kong", "prins", "prinsesse"})
+# Heads of state and of international bodies are named by the surname alone: "præsident Ghani",
+# "kansler Scholz", "generalsekretær Guterres" (a Danish role noun before one word is too loose: "direktør Vest").
+HEAD_TITLES = frozenset({"præsident", "vicepræsident", "kansler", "forbundskansler", "generalsekretær"})
 PARTY_LETTERS = frozenset("A B C D F I K M O V Æ Ø Å S SF RV EL LA DF KF ALT NB".split())
 COUNTRY_LEAD_SKIP = frozenset(
     "den det de nuværende tidligere afgående nye nyudnævnte daværende kommende fungerende konstituerede "
@@ -441,7 +444,7 @@ class PersonFinder:
                 continue
             end = self._name_end(w, start, blocked)
             # a royal is named by the first name alone: "Kronprins Frederik", "Dronning Margrethe"
-            if end is not None and (end - start >= 2 or (start == i + 1 and low in ROYAL_TITLES)):
+            if end is not None and (end - start >= 2 or (start == i + 1 and low in ROYAL_TITLES | HEAD_TITLES)):
                 names[start] = end
         # "Jakob Ellemann-Jensen (V)": a party letter after a two-word name
         for i, text in enumerate(w.text):
