@@ -44,6 +44,13 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
+def party_letters() -> dict[str, str]:
+    """A Danish party's letter or abbreviation ("S", "DF", "RV") -> the party's canonical name."""
+    with open(data_path("party_letters.csv"), encoding="utf-8", newline="") as fh:
+        return {row["letter"]: row["party"] for row in csv.DictReader(fh)}
+
+
+@cache
 def nationalities() -> dict[str, str]:
     """Nationality adjective (both forms, lower case) -> ISO 3166 alpha-2."""
     with open(data_path("nationalities.csv"), encoding="utf-8", newline="") as fh:

@@ -135,7 +135,7 @@ CASES = [
     (
         "party-abbreviations-in-a-list",
         "Forligskredsen (S, DF, EL, RV og SF) besluttede det.",
-        [("DF", "ORG"), ("EL", "ORG"), ("RV", "ORG"), ("SF", "ORG")],
+        [("S", "ORG"), ("DF", "ORG"), ("EL", "ORG"), ("RV", "ORG"), ("SF", "ORG")],
     ),
     (
         "municipality-as-place",
@@ -174,6 +174,12 @@ CASES = [
         "Aftalen blev indgået af Venstre og Konservativt Folkeparti.",
         [("Venstre", "ORG"), ("Konservativt Folkeparti", "ORG")],
     ),
+    (
+        "party-letter-list",
+        "Forligspartierne (S, DF, V og K) er enige.",
+        [("S", "ORG"), ("DF", "ORG"), ("V", "ORG"), ("K", "ORG")],
+    ),
+    ("letter-list-no-party", "Se figurerne (A, B og C) i bilaget.", []),
     ("abbreviated-middle-name", "Det siger Lars Chr. Lilleholt i dag.", [("Lars Chr. Lilleholt", "PERSON")]),
     ("branch-of-a-region", "Han er kontorleder hos BUPL Nordsjælland.", [("BUPL Nordsjælland", "ORG")]),
     (

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.components.ministers import PARTY_LETTERS, STREET_WORDS
 from extract.extensions import doc_text, register_extensions
-from extract.resources import city_records, word_list
+from extract.resources import city_records, party_letters, word_list
 from extract.rule_ids import ANY_KEY, RuleId, parse_rule_id, strip_genitive
 
 LOCATIVES = frozenset(
@@ -100,6 +100,33 @@ def _is_party_letter(doc: Doc, span: Span) -> bool:
         and doc[span.end].text == ")"
         and doc[span.start - 2].is_title
     )
+
+
+def party_letter_lists(doc: Doc) -> list[Span]:
+    """ "Forligspartierne (S, DF, V, LA, RV og K)": in a parenthesised list of two or more party letters
+    each letter names its party, the single letters too (alone they are too ambiguous to trust)."""
+    parties = party_letters()
+    n = len(doc)
+    found: list[Span] = []
+    for i in _token_positions(doc, ("(",)):
+        letters: list[int] = []
+        k = i + 1
+        while k < n and doc[k].text in parties:
+            letters.append(k)
+            k += 1
+            j = k
+            while j < n and doc[j].text in {",", "og"} and j - k < 2:  # ", ", " og ", ", og "
+                j += 1
+            if j == k or j >= n or doc[j].text not in parties:
+                break
+            k = j
+        if len(letters) < 2 or k >= n or doc[k].text != ")":
+            continue
+        # "(A, B og C)" lists figures, unless a party's abbreviation or the word is there: "partierne (V, K og I)"
+        before = doc_text(doc)[max(0, doc[i].idx - 80) : doc[i].idx].lower()
+        if any(len(doc[j]) > 1 for j in letters) or "parti" in before or "forlig" in before:
+            found += [Span(doc, j, j + 1, label="ORG", span_id=str(RuleId(parties[doc[j].text]))) for j in letters]
+    return found
 
 
 def drop_joined_names(spans: list[Span]) -> list[Span]:
@@ -498,6 +525,7 @@ class EntityResolver:
         # a country may be part of a company's name: "virksomheden TÜV SÜD Denmark MHS"
         cued = cued_names(doc, {i for c in candidates if c.label_ != "COUNTRY" for i in range(c.start, c.end)})
         kept += cued
+        kept += party_letter_lists(doc)
         kept = drop_joined_names(kept)
         kept = extend_org_names(doc, kept)
         kept += abbreviation_mentions(doc, kept, cued)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from extract.extensions import doc_text
 from extract.officeholders import default_register, normalise_name
-from extract.resources import nationalities, word_list
+from extract.resources import nationalities, party_letters, word_list
 from extract.rule_ids import ANY_KEY, RuleId, parse_rule_id, strip_genitive
 
 MINISTER_TOKEN = re.compile(r"^[A-ZÆØÅa-zæøå]*minister(en|ens|s)?$", re.IGNORECASE)
@@ -64,7 +64,7 @@ ROYAL_TITLES = frozenset({"kronprins", "kronprinsesse", "dronning", "kong", "pri
 # Heads of state and of international bodies are named by the surname alone: "præsident Ghani",
 # "kansler Scholz", "generalsekretær Guterres" (a Danish role noun before one word is too loose: "direktør Vest").
 HEAD_TITLES = frozenset({"præsident", "vicepræsident", "kansler", "forbundskansler", "generalsekretær"})
-PARTY_LETTERS = frozenset("A B C D F I K M O V Æ Ø Å S SF RV EL LA DF KF ALT NB".split())
+PARTY_LETTERS = frozenset(party_letters())
 COUNTRY_LEAD_SKIP = frozenset(
     "den det de nuværende tidligere afgående nye nyudnævnte daværende kommende fungerende konstituerede "
     "nyvalgte ,".split()
