@@ -96,8 +96,13 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     ),
     (
         "range-fra-til",
+        "Hvert projekt kan få fra 10 til 15 mio. kr. i støtte.",
+        [("fra 10 til 15 mio. kr.", amount(None, lower=1e7, upper=1.5e7, subject="støtte"))],
+    ),
+    (
+        "change-fra-til",  # two levels, not a range: the figure read is the new one
         "Bevillingen hæves fra 10 til 15 mio. kr. årligt.",
-        [("fra 10 til 15 mio. kr.", amount(None, lower=1e7, upper=1.5e7, subject="bevilling"))],
+        [("15 mio. kr.", amount(1.5e7, subject="bevilling"))],
     ),
     (
         "kr-prefix-dash",

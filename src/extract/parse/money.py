@@ -365,6 +365,23 @@ def _measure(m: re.Match[str], p: str, text: str) -> Measure | None:
 
 
 _BARE_ARTICLE = re.compile(r"(?i:en|et)")
+# A verb or noun of change before "fra A til B": two levels, not a range ("steget fra 4,1 til 5,6 procent",
+# "reduceres fra ti til seks", "en stigning fra 38 til 318"); the figure read is the new level, B.
+_CHANGE_BEFORE = re.compile(
+    r"(?<!\w)(?i:steg|steget|stiger|stige|faldt|faldet|falder|falde|vokset|voksede|vokser|vokse|øget|øges|øgede"
+    r"|øge|forøget|forøges|reduceres|reduceret|reducere|ændres|ændret|hæves|hævet|hæve|sænkes|sænket|sænke"
+    r"|forhøjes|forhøjet|forhøje|nedsættes|nedsat|indsnævres|udvides|udvidet|løftes|løftet|stigning|fald"
+    r"|forøgelse|reduktion|ændring|gået|går|gik)(?:\s+\w+){0,3}?\s+$"
+)
+
+
+def _new_level(pattern: re.Pattern[str], m: re.Match[str], p: str, text: str) -> re.Match[str]:
+    """The match of B alone when the match is "fra A til B" after a word of change, else the match."""
+    b_start = m.start(f"{p}a2")
+    if b_start < 0 or not _CHANGE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        return m
+    level = pattern.match(text, m.start(f"{p}b2"))
+    return level if level is not None else m
 
 
 def find_measures(text: str, index: NumberIndex | None = None) -> Iterator[Measure]:
@@ -373,6 +390,7 @@ def find_measures(text: str, index: NumberIndex | None = None) -> Iterator[Measu
     for m in scan(_MEASURE_RE, text, index.starts):
         if index.blocked.overlaps(*m.span()):
             continue
+        m = _new_level(_MEASURE_RE, m, "m", text)
         if m.group("ms") is None and m.group("mn") and _BARE_ARTICLE.fullmatch(m.group("mn")):
             continue  # "en soldat" is an article, not a count
         measure = _measure(m, "m", text)
@@ -440,6 +458,7 @@ def find_money(text: str, *, implicit_currency: str | None = "DKK", index: Numbe
     for m in scan(_MONEY_RE, text, index.starts):
         if blocked.overlaps(*m.span()):
             continue
+        m = _new_level(_MONEY_RE, m, "p" if m.group("pc") else "s", text)
         money = _money(m, text)
         if money is not None:
             found.append(money)

@@ -440,13 +440,19 @@ def _drop_time_adverbial(tokens: list[str]) -> bool:
     return False
 
 
+_FROM_LEVEL = re.compile(r"\s(?i:fra)\s+[\w.,]+(?:\s+(?i:mio|mia|millioner|milliarder)\.?)?\s+(?i:til)\s*$")
+
+
 def verb_subject(text: str, start: int, verbs: Collection[str]) -> str | None:
     """Subject of a verb right before the mention: "NP (der) (aux) (at) VERB (prep) MENTION".
 
     "Rejseholdet finansieres med 12 mio. kr." -> "Rejseholdet"; "antallet ventes at stige med op mod 15
     procent" -> "antallet"; "forbindelsen, der forventes at koste ..." -> "forbindelsen".
     """
-    tokens = _strip_fillers(_tokens(text[max(0, start - _WINDOW) : start]))
+    window = text[max(0, start - _WINDOW) : start]
+    if changed := _FROM_LEVEL.search(window):
+        window = window[: changed.start()]  # "Bevillingen hæves fra 10 til 15 mio. kr.": past the old level
+    tokens = _strip_fillers(_tokens(window))
     while tokens and (tokens[-1].lower() in _QUALIFIERS or [t.lower() for t in tokens[-2:]] == ["ca", "."]):
         del tokens[-2 if tokens[-1] == "." else -1 :]  # a qualifier the span left out: "koster omkring 3,6 mia. kr."
     if tokens and tokens[-1].lower() in {"med", "på", "til", "fra", "af"}:
