@@ -101,6 +101,22 @@ IN_SENTENCES = [
         "2024-03-31",
         "month",
     ),
+    sentence(
+        "months_in_deictic_year",
+        "Holdet var udsendt i de tre måneder fra februar til maj i år.",
+        "fra februar til maj i år",
+        "2024-02-01",
+        "2024-05-31",
+        "month",
+    ),
+    sentence(
+        "months_in_deictic_year",
+        "Øvelsen kørte marts-maj sidste år.",
+        "marts-maj sidste år",
+        "2023-03-01",
+        "2023-05-31",
+        "month",
+    ),
     sentence("offset", "Ministeren vender tilbage om to uger.", "om to uger", "2024-02-27", "2024-02-27", "day"),
     sentence(
         "offset",

@@ -159,6 +159,8 @@ SENTENCES = [
     mention("Strategien for den kommende sommer er klar.", "den kommende sommer", "2023-06-01", "2023-08-31", "season"),
     mention("Branden blev opdaget lørdag aften i en lejlighed.", "lørdag aften", "2023-03-11", "2023-03-11", "day"),
     mention("Politiet rykkede ud tidligt i morges.", "tidligt i morges", "2023-03-15", "2023-03-15", "day"),
+    mention("Politikerne landede her til aften en aftale.", "her til aften", "2023-03-15", "2023-03-15", "day"),
+    mention("Næste års budget er på plads.", "Næste års", "2024-01-01", "2024-12-31", "year"),
     mention(
         "Der kom mange turister i løbet af sommerperioden.",
         "i løbet af sommerperioden",

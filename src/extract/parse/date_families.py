@@ -323,6 +323,23 @@ def _read_in_deictic_year(m: re.Match[str], published: date | None, tense: Tense
     return DateValue(monday, monday + timedelta(days=6), granularity, True)
 
 
+_MONTHS_IN_DEICTIC_YEAR = (
+    rf"(?:fra{WS})?(?P<a>{core.MONTH_FULL}){WSO}(?:[-–]|{WS}til){WSO}(?P<b>{core.MONTH_FULL}){WS}"
+    rf"(?P<ry>{phrases(list(_YEAR_OFFSETS))})(?![a-zæøå])"
+)
+
+
+def _read_months_in_deictic_year(m: re.Match[str], published: date | None, tense: Tense | None) -> DateValue | None:
+    """ "fra februar til maj i år", "marts-maj sidste år": those months of the year named."""
+    first, last = core._month(m["a"]), core._month(m["b"])
+    if first >= last:
+        return None
+    if published is None:
+        return DateValue(None, None, "month", True)
+    year = published.year + _YEAR_OFFSETS[" ".join(m["ry"].lower().split())]
+    return DateValue(core._months(year, first, 1)[0], core._months(year, last, 1)[1], "month", True)
+
+
 # ---------------------------------------------------- a newsroom dateline: month, day, year ("Maj 21, 2012")
 
 _MONTH_DAY_YEAR = rf"(?P<m>{MONTH_ANY}){WS}(?P<d>{DAYNUM}),{WS}(?P<y>{YEAR_DIGITS})"
@@ -408,6 +425,7 @@ def _read_abbreviated_weekday(m: re.Match[str], published: date | None, tense: T
 FAMILIES: tuple[Family, ...] = (
     Family("in_month", _IN_MONTH, _read_in_month),
     Family("in_deictic_year", _IN_DEICTIC_YEAR, _read_in_deictic_year),
+    Family("months_in_deictic_year", _MONTHS_IN_DEICTIC_YEAR, _read_months_in_deictic_year),
     Family("month_day_year", _MONTH_DAY_YEAR, _read_month_day_year),
     Family("weekday_in_week", _WEEKDAY_IN_WEEK, _read_weekday_in_week),
     Family("offset", _OFFSET, _read_offset, _OFFSET_FINDER),

@@ -293,6 +293,8 @@ LEXICAL: dict[str, tuple[Granularity, int]] = {
     "i eftermiddags": ("day", 0),
     "i eftermiddag": ("day", 0),
     "i aften": ("day", 0),
+    "her til aften": ("day", 0),
+    "her til morgen": ("day", 0),
     "i går": ("day", -1),
     "i går aftes": ("day", -1),
     "i går morges": ("day", -1),
@@ -323,6 +325,7 @@ LEXICAL: dict[str, tuple[Granularity, int]] = {
     "i næste måned": ("month", 1),
     "næste måned": ("month", 1),
     "i år": ("year", 0),
+    "næste års": ("year", 1),  # "næste års budget"
     "i indeværende år": ("year", 0),
     "sidste år": ("year", -1),
     "i sidste år": ("year", -1),
