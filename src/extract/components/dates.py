@@ -303,9 +303,23 @@ class DateFinder:
             patterns += _LEADS_BY_LAST_WORD.get(last[:-1], ())
         for pattern in patterns:
             lead = pattern.search(text, max(0, start - 30), start)
-            if lead is not None:
+            if lead is not None and not _verb_particle(text, lead.start()):
                 yield lead.start(), end, None
                 yield from cls._with_lead(text, lead.start(), end, depth - 1)
+
+
+# Verbs of motion whose particle "tilbage" is no lead: "når de flytter tilbage i foråret 2019".
+_MOTION_VERB_BEFORE = re.compile(
+    rf"(?<!\w)(?:flytt|vend|kom|rejs|send|kør|går|gik|gå|tag|tog|hent|fly|sejl|trækk)\w*{WS}(?:\w+{WS})?$",
+    re.IGNORECASE,
+)
+
+
+def _verb_particle(text: str, lead_start: int) -> bool:
+    """A lead "tilbage" that is a verb's particle ("flytter tilbage i foråret"), not "back in"."""
+    if text[lead_start : lead_start + 7].lower() != "tilbage":
+        return False
+    return _MOTION_VERB_BEFORE.search(text, max(0, lead_start - 30), lead_start) is not None
 
 
 def _listed_months(text: str, start: int, end: int) -> Iterator[_Candidate]:

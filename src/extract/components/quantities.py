@@ -53,7 +53,8 @@ def load_units(path: str | None = None) -> dict[str, Unit]:
 
 # After the number: "2,7 procent", "5 pct.", "12 %", "0,3 procentpoint".
 _PERCENT_RE = re.compile(
-    r"[ \u00a0]?(?P<unit>(?i:procentpoint|pct\.?-?point)s?(?!\w)|%-point|(?i:procent)(?!\w)"
+    r"[ \u00a0]?(?P<unit>(?i:procentpoint|pct\.?-?point|procentenhed|pct\.?-?enhed)(?:s|er)?(?!\w)|%-point"
+    r"|(?i:procent)(?!\w)"
     r"|(?i:pct)(?:\.|(?!\w))|%)"
 )
 # Model names may stand between number and noun: "fire F-16 fly".
@@ -211,6 +212,8 @@ class QuantityFinder:
         for k in range(3, len(lower) - 2):
             suffix = lower[k:]
             if suffix in self.units and (len(suffix) >= 4 or suffix in _SHORT_COMPOUND_HEADS):
+                if k == 3 and not noun_lemma(lower).endswith(self.units[suffix].lemma):
+                    continue  # "konkurser" is no compound of "kon" + "kurser": the lemmatizer knows the word
                 if lower[:k].isalpha():
                     return Unit(lower[:k] + self.units[suffix].lemma, self.units[suffix].category)
         return None
@@ -303,7 +306,8 @@ class QuantityFinder:
         percent = _PERCENT_RE.match(text, measure.end)
         if percent is not None:
             end = percent.end()
-            unit = Unit("procentpoint" if "point" in percent.group("unit").lower() else PERCENT, "other")
+            points = any(w in percent.group("unit").lower() for w in ("point", "enhed"))  # "0,5 pct.enhed"
+            unit = Unit("procentpoint" if points else PERCENT, "other")
             subject = percent_subject(text, measure.start, end)
         else:
             if text[measure.end : measure.end + 1] == ".":

@@ -251,6 +251,9 @@ LEADS: dict[str, LeadKind] = {
     "senere": "in",
     "i både": "in",
     "årets": "in",  # "årets første kvartal"
+    # "i perioden frem til 2027": only before a bound (a range after "perioden" is read as a range)
+    "i perioden": "in",
+    "for perioden": "in",
 }
 # Leads that take only a calendar date, month, year or season after them, never a deictic phrase.
 # What may follow them: a number, a month or "uge" ("for 2011", "pr. 1. december", "for december 2022"),
@@ -265,6 +268,8 @@ _DAY_ONLY_LEADS = {
     "til": re.compile(rf"(?:den\s+|d\.\s*)?\d{{1,2}}\.\s*{MONTH_ANY}|{MONTH_FULL}", re.IGNORECASE),
     # "senere i år", not "Senere torsdag" (later on Thursday: the day is the mention)
     "senere": re.compile(r"i\s+år\b", re.IGNORECASE),
+    "i perioden": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
+    "for perioden": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
 }
 _CALENDAR_REST = re.compile(
     rf"(?:(?:den|d\.){WSO})?(?:\d|{MONTH_FULL}|uge{NOT_LETTER})|[a-zæøå]+året{WS}\d", re.IGNORECASE

@@ -376,9 +376,13 @@ _CHANGE_BEFORE = re.compile(
 
 
 def _new_level(pattern: re.Pattern[str], m: re.Match[str], p: str, text: str) -> re.Match[str]:
-    """The match of B alone when the match is "fra A til B" after a word of change, else the match."""
-    b_start = m.start(f"{p}a2")
-    if b_start < 0 or not _CHANGE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+    """The match of B alone when the match is "fra A til B" after a word of change, or going down ("fra
+    3,0 til 2,25 pct.", which no range is), else the match."""
+    if m.start(f"{p}a2") < 0:
+        return m
+    a, b = parse_number(m.group(f"{p}a2")), parse_number(m.group(f"{p}b2"))
+    down = a is not None and b is not None and a.value > b.value
+    if not down and not _CHANGE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
         return m
     level = pattern.match(text, m.start(f"{p}b2"))
     return level if level is not None else m
