@@ -180,6 +180,11 @@ CASES = [
         [("S", "ORG"), ("DF", "ORG"), ("V", "ORG"), ("K", "ORG")],
     ),
     ("letter-list-no-party", "Se figurerne (A, B og C) i bilaget.", []),
+    (
+        "genitive-and-capitalised-compound",
+        "Tallene er indsamlet af Region Hovedstadens AMK-Vagtcentral.",
+        [("Region Hovedstadens AMK-Vagtcentral", "ORG")],
+    ),
     ("abbreviated-middle-name", "Det siger Lars Chr. Lilleholt i dag.", [("Lars Chr. Lilleholt", "PERSON")]),
     ("branch-of-a-region", "Han er kontorleder hos BUPL Nordsjælland.", [("BUPL Nordsjælland", "ORG")]),
     (

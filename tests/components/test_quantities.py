@@ -236,6 +236,19 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("5 krigsskibe", quantity(5, "krigsskib", None, category="other"))],
     ),
     (
+        "hyphenated-adjective",
+        "Af de 44 fyrværkeri-relaterede udrykninger gik 14 til øjenskader.",
+        [("44 fyrværkeri-relaterede udrykninger", quantity(44, "udrykning", None, category="other"))],
+    ),
+    (
+        "henved-irregular-plural",
+        "Omkring 40 fartøjer med henved 3.000 søfolk deltager.",
+        [
+            ("Omkring 40 fartøjer", quantity(40, "fartøj", None, category="other", approximate=True)),
+            ("henved 3.000 søfolk", quantity(3000, "sømand", "fartøj", category="personnel", approximate=True)),
+        ],
+    ),
+    (
         "no-compound-of-a-short-prefix",  # "kon" + "kurser" is no compound: the lemmatizer knows "konkurs"
         "Der var 271 erklærede konkurser i november.",
         [("271 erklærede konkurser", quantity(271, "konkurs", None, category="other"))],

@@ -68,12 +68,18 @@ CLOCK_AFTER = re.compile(r"\.[^\S\n]*\d{1,2}[.:]\d\d")
 ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9&-]{1,7}$")
 
 
+_CAPITALISED_COMPOUND = re.compile(r"[A-ZÆØÅ][A-ZÆØÅa-zæøå]*-[A-ZÆØÅ][a-zæøå]+")
+
+
 def _follows_name(doc: Doc, i: int, taken: set[int]) -> bool:
     """Token i continues a name: a capitalised word, not a genitive, in no candidate span of its own."""
     if i >= len(doc) or i in taken or not doc[i - 1].whitespace_:
         return False
     tok = doc[i]
-    return tok.is_alpha and tok.is_title and len(tok.text) > 1 and not tok.text.endswith("s")
+    text = tok.text
+    # "Region Hovedstadens AMK-Vagtcentral": a compound of an abbreviation and a capitalised noun too
+    word = tok.is_alpha and tok.is_title or _CAPITALISED_COMPOUND.fullmatch(text) is not None
+    return word and len(text) > 1 and not text.endswith("s")
 
 
 def _is_genitive_word(tok: Token) -> bool:

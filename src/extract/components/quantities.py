@@ -57,6 +57,7 @@ _PERCENT_RE = re.compile(
     r"|(?i:procent)(?!\w)"
     r"|(?i:pct)(?:\.|(?!\w))|%)"
 )
+_HYPHENATED_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 # Model names may stand between number and noun: "fire F-16 fly".
 _MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d+[A-Z]?")
 # Nominalised adjectives that may also qualify a following unit: "200 ledige stillinger".
@@ -240,7 +241,7 @@ class QuantityFinder:
                     continue
                 return token, unit
             adjective = token.lower_ in _COUNT_ADJECTIVES or (
-                token.is_alpha
+                (token.is_alpha or _HYPHENATED_WORD.fullmatch(token.text) is not None)  # "semi-intensive"
                 and token.is_lower
                 and token.lower_ not in CLOSED_CLASS
                 and token.lower_ not in _NOT_COUNTED
