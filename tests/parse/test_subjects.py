@@ -257,6 +257,13 @@ PERCENT_EXAMPLES = [
     ("X-VERB-N", "Arbejdsløsheden faldt med 1,2 procent.", "1,2 procent", "arbejdsløshed", "X VERB N"),
     ("X-er-steget-til-N", "Smitten er i uge 40 steget til 4 %.", "4 %", "smitte", "X VERB N"),
     (
+        "X-staar-for-N",
+        "Industrien står for omkring 20 pct. af Danmarks udledninger.",
+        "omkring 20 pct.",
+        "industri",
+        "X VERB N",
+    ),
+    (
         "stigning-i-X",
         "Det svarer til en stigning i eksporten på 3 procent.",
         "3 procent",

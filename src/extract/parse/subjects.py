@@ -457,6 +457,8 @@ def verb_subject(text: str, start: int, verbs: Collection[str]) -> str | None:
         del tokens[-2 if tokens[-1] == "." else -1 :]  # a qualifier the span left out: "koster omkring 3,6 mia. kr."
     if tokens and tokens[-1].lower() in {"med", "på", "til", "fra", "af"}:
         tokens.pop()
+    elif len(tokens) > 1 and tokens[-1].lower() == "for" and tokens[-2].lower() in {"står", "stod"}:
+        tokens.pop()  # "Industrien står for omkring 20 pct.": a share of a whole
     if len(tokens) > 1 and tokens[-1].lower() == "sig" and tokens[-2].lower() == "beløber":
         tokens.pop()
     while tokens and tokens[-1].lower() in _ADVERBS:
