@@ -10,6 +10,7 @@ Danish word ("Skive", "Hals"): a CITY unless it starts a sentence without eviden
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 ANY_KEY = "*"
 
@@ -26,6 +27,7 @@ class RuleId:
         return "|".join([self.key, *flags])
 
 
+@lru_cache(maxsize=65536)  # a few thousand distinct ids, parsed hundreds of times per release
 def parse_rule_id(value: str) -> RuleId:
     key, *flags = value.split("|")
     return RuleId(key, genitive="gen" in flags, ambiguous="amb" in flags, word="word" in flags)

@@ -101,6 +101,7 @@ IN_SENTENCES = [
         "2024-03-31",
         "month",
     ),
+    sentence("new_year", "Programmet fortsætter i det nye år.", "i det nye år", "2024-01-01", "2024-12-31", "year"),
     sentence(
         "months_in_deictic_year",
         "Holdet var udsendt i de tre måneder fra februar til maj i år.",

@@ -161,6 +161,13 @@ SENTENCES = [
     mention("Politiet rykkede ud tidligt i morges.", "tidligt i morges", "2023-03-15", "2023-03-15", "day"),
     mention("Politikerne landede her til aften en aftale.", "her til aften", "2023-03-15", "2023-03-15", "day"),
     mention("Næste års budget er på plads.", "Næste års", "2024-01-01", "2024-12-31", "year"),
+    mention("Fra udgangen af 2024 kører alle busser på el.", "Fra udgangen af 2024", "2024-12-31", None, "year"),
+    mention("Regnskaberne for året 2022 er offentliggjort.", "for året 2022", "2022-01-01", "2022-12-31", "year"),
+    mention("Byggerierne fortsætter ind i 2024 som planlagt.", "ind i 2024", "2024-01-01", "2024-12-31", "year"),
+    mention(
+        "I årene frem til og med 2027 stiller EU midler.", "I årene frem til og med 2027", None, "2027-12-31", "year"
+    ),
+    mention("Programmet fortsætter i det nye år.", "i det nye år", "2023-01-01", "2023-12-31", "year"),
     mention(
         "Der kom mange turister i løbet af sommerperioden.",
         "i løbet af sommerperioden",
@@ -475,3 +482,11 @@ def test_token_starts_find_what_every_character_finds(dates_nlp: Language, monke
     fast = [mentions(run(dates_nlp, t)) for t in texts]
     monkeypatch.setattr(dates_module, "mention_starts", lambda doc, text: starts(dates_module._MENTION_START, text))
     assert [mentions(run(dates_nlp, t)) for t in texts] == fast
+
+
+def test_the_new_year_is_the_coming_one_in_the_autumn(dates_nlp: Language) -> None:
+    """ "i det nye år" said in December is the next year; said in January, the year just begun."""
+    december = run(dates_nlp, "Virksomhederne kan også i det nye år få hjælp.", "2017-12-18")
+    january = run(dates_nlp, "Virksomhederne kan også i det nye år få hjælp.", "2018-01-05")
+    assert mentions(december) == [("i det nye år", "2018-01-01", "2018-12-31", "year")]
+    assert mentions(january) == [("i det nye år", "2018-01-01", "2018-12-31", "year")]

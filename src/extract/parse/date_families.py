@@ -340,6 +340,17 @@ def _read_months_in_deictic_year(m: re.Match[str], published: date | None, tense
     return DateValue(core._months(year, first, 1)[0], core._months(year, last, 1)[1], "month", True)
 
 
+# "i det nye år": the coming year when said in the autumn or winter, else the year that has just begun.
+_NEW_YEAR = rf"i{WS}det{WS}nye{WS}år(?![a-zæøå])"
+
+
+def _read_new_year(m: re.Match[str], published: date | None, tense: Tense | None) -> DateValue | None:
+    if published is None:
+        return DateValue(None, None, "year", True)
+    year = published.year + (1 if published.month >= 10 else 0)
+    return DateValue(date(year, 1, 1), date(year, 12, 31), "year", True)
+
+
 # ---------------------------------------------------- a newsroom dateline: month, day, year ("Maj 21, 2012")
 
 _MONTH_DAY_YEAR = rf"(?P<m>{MONTH_ANY}){WS}(?P<d>{DAYNUM}),{WS}(?P<y>{YEAR_DIGITS})"
@@ -426,6 +437,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("in_month", _IN_MONTH, _read_in_month),
     Family("in_deictic_year", _IN_DEICTIC_YEAR, _read_in_deictic_year),
     Family("months_in_deictic_year", _MONTHS_IN_DEICTIC_YEAR, _read_months_in_deictic_year),
+    Family("new_year", _NEW_YEAR, _read_new_year),
     Family("month_day_year", _MONTH_DAY_YEAR, _read_month_day_year),
     Family("weekday_in_week", _WEEKDAY_IN_WEEK, _read_weekday_in_week),
     Family("offset", _OFFSET, _read_offset, _OFFSET_FINDER),

@@ -190,7 +190,7 @@ WEEKDAY_PHRASE = (
 )
 
 # Lead words: what they do to the period that follows them.
-LeadKind = Literal["in", "from", "until", "before", "after", "at_end", "night"]
+LeadKind = Literal["in", "from", "from_end", "until", "before", "after", "at_end", "night"]
 LEADS: dict[str, LeadKind] = {
     "i": "in",
     "i løbet af": "in",
@@ -229,6 +229,11 @@ LEADS: dict[str, LeadKind] = {
     "efter": "after",
     "ved udgangen af": "until",
     "med udgangen af": "at_end",
+    # "fra udgangen af 2022": an open period from the last day of the year
+    "fra udgangen af": "from_end",
+    # "fortsætter ind i 2023", "for året 2022"
+    "ind i": "in",
+    "året": "in",
     # "natten til den 5. september": the night before that day (as "natten til lørdag")
     "natten til": "night",
     # "budgetterne for 2011", "ledigheden for december 2022", "pr. 1. december"
@@ -254,12 +259,14 @@ LEADS: dict[str, LeadKind] = {
     # "i perioden frem til 2027": only before a bound (a range after "perioden" is read as a range)
     "i perioden": "in",
     "for perioden": "in",
+    "i årene": "in",
+    "for årene": "in",
 }
 # Leads that take only a calendar date, month, year or season after them, never a deictic phrase.
 # What may follow them: a number, a month or "uge" ("for 2011", "pr. 1. december", "for december 2022"),
 # and after "den" a season looked at from now ("den kommende vinter"); never a deictic phrase ("tak for i
 # dag", "et grundlag for næste år", "tallene for forrige kvartal": the phrase is the mention, not the lead).
-_CALENDAR_ONLY_LEADS = frozenset({"for", "pr.", "per", "den"})
+_CALENDAR_ONLY_LEADS = frozenset({"for", "pr.", "per", "den", "ind i"})
 # Leads read only before what their pattern allows: "af 5. oktober 2009" (a decision's date), "til den 3.
 # november" (a deadline); "halvdelen af 2022" and "bidrag til 2025" are no dates of that kind.
 _DAY_ONLY_LEADS = {
@@ -270,9 +277,12 @@ _DAY_ONLY_LEADS = {
     "senere": re.compile(r"i\s+år\b", re.IGNORECASE),
     "i perioden": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
     "for perioden": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
+    "i årene": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
+    "for årene": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
+    "året": re.compile(r"\d{4}\b"),  # "året 2022", not "året efter"
 }
 _CALENDAR_REST = re.compile(
-    rf"(?:(?:den|d\.){WSO})?(?:\d|{MONTH_FULL}|uge{NOT_LETTER})|[a-zæøå]+året{WS}\d", re.IGNORECASE
+    rf"(?:(?:den|d\.){WSO})?(?:\d|{MONTH_FULL}|uge{NOT_LETTER})|[a-zæøå]*året{WS}\d", re.IGNORECASE
 )  # "for skoleåret 2024/25" names its year
 _DEN_REST = re.compile(
     rf"(?:kommende|næste|forrige|sidste){WS}(?:forår|sommer|efterår|vinter)(?:en|et)?{NOT_LETTER}", re.IGNORECASE
@@ -788,6 +798,8 @@ def _apply_lead(kind: LeadKind, inner: DateValue) -> DateValue | None:
         return DateValue(None, None, granularity, inner.relative)
     if kind == "from":
         return replace(inner, end=None)
+    if kind == "from_end":
+        return replace(inner, start=end, end=None)
     if kind == "until":
         return replace(inner, start=None)
     if kind == "before":
