@@ -66,6 +66,15 @@ def test_values_level_needs_equal_values() -> None:
     assert problem.kind == "VALUE" and "start: '2016-12-13' != gold '2016-12-14'" in problem.detail
 
 
+def test_units_compare_without_regard_to_case() -> None:
+    """ "TV-kanal" and "tv-kanal" are one lemma: annotators wrote both."""
+    from extract.evaluate import _norm_key
+
+    assert _norm_key("unit", "TV-kanal") == _norm_key("unit", "tv-kanal") == "tv-kanal"
+    assert _norm_key("currency", "DKK") == "DKK"
+    assert _norm_key("value", 3) == 3.0
+
+
 def test_seed_scores_perfectly_on_entities_and_ministers(nlp) -> None:
     report = evaluate_dir(ROOT / "corpus" / "seed", nlp=nlp)
     assert report.documents == 1

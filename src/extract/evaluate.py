@@ -4,7 +4,8 @@ Three levels per table:
 - `strict`: label and exact span (a span that differs only by a trailing genitive counts, as DESIGN.md says);
 - `lenient`: label and overlapping span;
 - `values`: overlapping span *and* equal values (ministers: name, title, country; quantities:
-  value/lower/upper/unit/category; amounts: value/lower/upper/currency; dates: start/end/granularity).
+  value/lower/upper/unit/category, the unit without regard to case; amounts: value/lower/upper/currency;
+  dates: start/end/granularity).
   A minister's name here is the name as the text gives it: a row whose name came from our data of
   office holders (`linked_by = "office"`) counts as nameless, as the gold's `name: null` says.
 - `subject` (quantities and amounts): over the pairs of the `lenient` level, the subject column (what the
@@ -123,6 +124,13 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
 
 
+def _norm_key(key: str, value: Any) -> Any:
+    """A value compared as `_norm` does; a unit without regard to case (annotators wrote both "TV-kanal"
+    and "tv-station": the lemma is the unit, its capitals are not)."""
+    normed = _norm(value)
+    return normed.lower() if key == "unit" and isinstance(normed, str) else normed
+
+
 def _norm(value: Any) -> Any:
     """Comparable values: numbers as floats, missing as None, dates as ISO text."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
@@ -152,7 +160,7 @@ def gold_mentions(gold: Gold) -> list[Mention]:
     for table in ("quantities", "amounts", "dates"):
         for item in data.get(table, []):
             s, e = item["span"]
-            values = tuple((k, _norm(item.get(k))) for k in VALUE_KEYS[table])
+            values = tuple((k, _norm_key(k, item.get(k))) for k in VALUE_KEYS[table])
             subject = gold_subject(item, text[s:e]) if table in SUBJECT_TABLES else None
             optional = bool(item.get("optional"))
             out.append(Mention(doc_id, table, table.upper(), s, e, text[s:e], values, optional, subject=subject))
@@ -188,7 +196,7 @@ def predicted_mentions(tables: Tables, doc_id_of: dict[str, str]) -> list[Mentio
             person = _norm(row.get("name")) if table == "ministers" else None
             if table == "ministers" and row.get("linked_by") == "office":
                 row = {**row, "name": None}  # the text names nobody: `values` compares the name as written
-            values = tuple((k, _norm(row.get(k))) for k in VALUE_KEYS[table])
+            values = tuple((k, _norm_key(k, row.get(k))) for k in VALUE_KEYS[table])
             doc_id = doc_id_of.get(row["doc_id"], row["doc_id"])
             start, end = int(row["start_char"]), int(row["end_char"])
             subject = (_norm(row.get("subject")) or None) if table in SUBJECT_TABLES else None

@@ -168,6 +168,7 @@ SENTENCES = [
         "I årene frem til og med 2027 stiller EU midler.", "I årene frem til og med 2027", None, "2027-12-31", "year"
     ),
     mention("Programmet fortsætter i det nye år.", "i det nye år", "2023-01-01", "2023-12-31", "year"),
+    mention("Beboerne kan flytte ind i 2. halvår 2025.", "i 2. halvår 2025", "2025-07-01", "2025-12-31", "half"),
     mention(
         "Der kom mange turister i løbet af sommerperioden.",
         "i løbet af sommerperioden",

@@ -185,6 +185,22 @@ CASES = [
         "Tallene er indsamlet af Region Hovedstadens AMK-Vagtcentral.",
         [("Region Hovedstadens AMK-Vagtcentral", "ORG")],
     ),
+    (
+        "faculty-with-article",
+        "Hun er lektor på Det Sundhedsvidenskabelige Fakultet i Odense.",
+        [("Det Sundhedsvidenskabelige Fakultet", "ORG"), ("Odense", "CITY")],
+    ),
+    (
+        "centre-with-english-name",
+        "Pengene går til Center for Permafrost Dynamics in Greenland (CENPERM).",
+        [("Center for Permafrost Dynamics in Greenland", "ORG"), ("CENPERM", "ORG")],
+    ),
+    (
+        "pattern-name-then-person",
+        "Det oplyser Styrelsen for Patientsikkerhed Anne Hansen i en mail.",
+        [("Styrelsen for Patientsikkerhed", "ORG"), ("Anne Hansen", "PERSON")],
+    ),
+    ("language-switch", "Syddansk Universitet\nDA / EN\nSyv forskere får penge.", [("Syddansk Universitet", "ORG")]),
     ("abbreviated-middle-name", "Det siger Lars Chr. Lilleholt i dag.", [("Lars Chr. Lilleholt", "PERSON")]),
     ("branch-of-a-region", "Han er kontorleder hos BUPL Nordsjælland.", [("BUPL Nordsjælland", "ORG")]),
     (

@@ -186,6 +186,11 @@ CASES = [
         [("Anna Berg", "Anna Berg", "udenrigsminister", "SE")],
     ),
     (
+        "title-colleague-compound",
+        "I dag mødes han med sin polske udenrigsministerkollega Zbigniew Rau i Warszawa.",
+        [("Zbigniew Rau", "Zbigniew Rau", "udenrigsminister", "PL")],
+    ),
+    (
         "country-of-a-list",
         "Han mødte Finlands præsident Aino Virtanen, statsminister Mikko Laine, i Helsinki.",
         [("Mikko Laine", "Mikko Laine", "statsminister", "FI")],

@@ -236,6 +236,11 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("5 krigsskibe", quantity(5, "krigsskib", None, category="other"))],
     ),
     (
+        "abbreviation-compound",
+        "Hele syv SDU-forskere har fået en bevilling.",
+        [("syv SDU-forskere", quantity(7, "SDU-forsker", None))],
+    ),
+    (
         "hyphenated-adjective",
         "Af de 44 fyrværkeri-relaterede udrykninger gik 14 til øjenskader.",
         [("44 fyrværkeri-relaterede udrykninger", quantity(44, "udrykning", None, category="other"))],

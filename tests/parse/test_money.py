@@ -50,6 +50,7 @@ QUALIFIER_CASES = [
     ("mindst", Qualifier("lower", False)),
     ("mere end", Qualifier("lower", False)),
     ("lidt over", Qualifier("lower", True)),
+    ("lidt mere end", Qualifier("lower", True)),
     ("godt", Qualifier("lower", True)),
     ("cirka", Qualifier(None, True)),
     ("i omegnen af", Qualifier(None, True)),

@@ -308,7 +308,7 @@ class DateFinder:
                 yield from cls._with_lead(text, lead.start(), end, depth - 1)
 
 
-# Verbs of motion whose particle "tilbage" is no lead: "når de flytter tilbage i foråret 2019".
+# Verbs of motion whose particle is no lead: "når de flytter tilbage i foråret 2019", "flytte ind i 2025".
 _MOTION_VERB_BEFORE = re.compile(
     rf"(?<!\w)(?:flytt|vend|kom|rejs|send|kør|går|gik|gå|tag|tog|hent|fly|sejl|trækk)\w*{WS}(?:\w+{WS})?$",
     re.IGNORECASE,
@@ -316,8 +316,10 @@ _MOTION_VERB_BEFORE = re.compile(
 
 
 def _verb_particle(text: str, lead_start: int) -> bool:
-    """A lead "tilbage" that is a verb's particle ("flytter tilbage i foråret"), not "back in"."""
-    if text[lead_start : lead_start + 7].lower() != "tilbage":
+    """A lead "tilbage"/"ind" that is a verb's particle ("flytter tilbage i foråret", "flytte ind i 2.
+    halvår"), not "back in" or "on into" ("fortsætter ind i 2023")."""
+    word = text[lead_start : lead_start + 8].lower()
+    if not word.startswith(("tilbage", "ind ")):
         return False
     return _MOTION_VERB_BEFORE.search(text, max(0, lead_start - 30), lead_start) is not None
 

@@ -95,6 +95,18 @@ def _genitive_before_name(doc: Doc, span: Span, starts: set[int]) -> bool:
     return bool(gap) and "\n" not in gap and nxt.is_alpha and nxt.is_title and len(nxt.text) > 1
 
 
+# A page's language switch, "DA / EN": layout chrome, not Dansk Arbejdsgiverforening.
+_LANGUAGE_SWITCH = re.compile(r"(?:DA|EN|DE)[^\S\n]*[/|][^\S\n]*(?:DA|EN|DE)(?!\w)")
+
+
+def _language_switch(doc: Doc, span: Span) -> bool:
+    if len(span.text) != 2:
+        return False
+    text = doc_text(doc)
+    window = _LANGUAGE_SWITCH.finditer(text, max(0, span.start_char - 8), span.end_char + 8)
+    return any(m.start() <= span.start_char < m.end() for m in window)
+
+
 def _is_party_letter(doc: Doc, span: Span) -> bool:
     """ "Anna Touborg (SF)": a party's letters in parentheses after a name are no entity (ANNOTATION.md)."""
     return (
@@ -469,7 +481,7 @@ def _cut_before_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         if span.label_ == "ORG" and parse_rule_id(span.id_).key == ANY_KEY:
-            cut = next((k for k in range(span.start + 1, span.end) if person_ends.get(k, 0) > span.end), None)
+            cut = next((k for k in range(span.start + 1, span.end) if person_ends.get(k, 0) >= span.end), None)
             if cut is not None:
                 span = Span(doc, span.start, cut, label="ORG", span_id=span.id_)
         out.append(span)
@@ -516,7 +528,7 @@ class EntityResolver:
                     continue  # "WHO's krisefond ... Krisefonden har til formål": the noun, capitalised
             if span.text == "KL" and CLOCK_AFTER.match(doc_text(doc), span.end_char):
                 continue
-            if span.label_ == "ORG" and _is_party_letter(doc, span):
+            if span.label_ == "ORG" and (_is_party_letter(doc, span) or _language_switch(doc, span)):
                 continue
             if span.label_ == "ORG" and _municipality_as_place(doc, span, rid):
                 continue  # "stinet i Rudersdal": the municipality's area, no organisation

@@ -25,7 +25,8 @@ from extract.officeholders import default_register, normalise_name
 from extract.resources import nationalities, party_letters, word_list
 from extract.rule_ids import ANY_KEY, RuleId, parse_rule_id, strip_genitive
 
-MINISTER_TOKEN = re.compile(r"^[A-ZÆØÅa-zæøå]*minister(en|ens|s)?$", re.IGNORECASE)
+# "udenrigsministerkollega": "sin polske udenrigsministerkollega Zbigniew Rau" titles him too
+MINISTER_TOKEN = re.compile(r"^[A-ZÆØÅa-zæøå]*minister(en|ens|s|kollega)?$", re.IGNORECASE)
 # Between the posts of one person's title: ", " or " og " before the next post's minister word.
 POST_SEPARATOR = re.compile(r", | og (?=\S*minister)")
 COMPOUND_PART = re.compile(r"^[A-ZÆØÅa-zæøå]+-$")
@@ -149,7 +150,7 @@ class Mention:
 def normalise_title(text: str) -> tuple[str, bool]:
     """ "Forsvarsministeren" -> ("forsvarsminister", True); "statsministers" -> ("statsminister", False)."""
     low = text.lower()
-    for ending, definite in (("ens", True), ("en", True), ("s", False)):
+    for ending, definite in (("ens", True), ("en", True), ("s", False), ("kollega", False)):
         if low.endswith("minister" + ending):
             return low[: -len(ending)], definite
     return low, False
@@ -378,6 +379,14 @@ class PersonFinder:
             return self.nationalities[w.lower[i]]
         return genitive_countries.get(i + 1)
 
+    def _first_name_inside(self, doc: Doc, span: Span) -> int:
+        """Where a pattern's name gives way to a person's: "Styrelsen for Patientsikkerhed Anne Hansen",
+        "medlem af Danmarks Erhvervsfremmebestyrelse Gert Jørgensen" (a first name + a name word)."""
+        for k in range(span.start + 1, span.end):
+            if doc[k].text in self.first_names and k + 1 < len(doc) and NAME_WORD.match(doc[k + 1].text):
+                return k
+        return span.end
+
     # ---- main ----------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         gaz = list(doc.spans[self.gazetteer_key]) if self.gazetteer_key in doc.spans else []
@@ -389,15 +398,8 @@ class PersonFinder:
                 end = span.end
                 # "medlem af Danmarks Erhvervsfremmebestyrelse Gert Jørgensen": a pattern's last capitalised
                 # word may be the first name of a person named right after it
-                if (
-                    span.label_ == "ORG"
-                    and len(span) >= 2
-                    and parse_rule_id(span.id_).key == ANY_KEY
-                    and span[-1].text in self.first_names
-                    and end < len(doc)
-                    and NAME_WORD.match(doc[end].text)
-                ):
-                    end -= 1
+                if span.label_ == "ORG" and len(span) >= 2 and parse_rule_id(span.id_).key == ANY_KEY:
+                    end = self._first_name_inside(doc, span)
                 blocked.update(range(span.start, end))
             if span.label_ == "COUNTRY":
                 rid = parse_rule_id(span.id_)

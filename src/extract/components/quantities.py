@@ -209,6 +209,9 @@ class QuantityFinder:
             unit = self.units[head]
             if any(c.isdigit() for c in prefix):  # "C-130J-fly": a model name, the unit is "fly"
                 return unit
+            written = word.rsplit("-", 1)[0]
+            if written.isupper():
+                prefix = written  # "SDU-forskere" -> SDU-forsker: an abbreviation keeps its capitals
             return Unit(f"{prefix}-{unit.lemma}", unit.category)  # "it-specialister" -> it-specialist
         for k in range(3, len(lower) - 2):
             suffix = lower[k:]

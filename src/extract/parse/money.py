@@ -104,6 +104,8 @@ QUALIFIERS: dict[str, Qualifier] = {
     "minimum": _LOWER,
     "godt": Qualifier("lower", True),
     "lidt over": Qualifier("lower", True),
+    "lidt mere end": Qualifier("lower", True),
+    "lidt flere end": Qualifier("lower", True),
     "lige over": Qualifier("lower", True),
     "ca.": _APPROX,
     "ca": _APPROX,
