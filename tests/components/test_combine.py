@@ -264,6 +264,8 @@ NOT_NAMES = [
     ("definite-noun-head-starting-a-line", "Status\nOmdrejningspunktet er prisen.", [("Omdrejningspunktet", "ORG")]),
     ("word-place-starting-a-sentence", "Rom og cola er ikke en del af menuen.", [("Rom", "LOC")]),
     ("word-place-as-a-person", "Det var en nice dag, men Nice var ikke nævnt.", [("Nice", "PER")]),
+    ("lower-case-elsewhere", "Budgettet er vedtaget, og budgettet holder.", [("Budgettet", "ORG")]),
+    ("person-of-common-words", "Kampagnen hedder Frit Lejde i år.", [("Frit Lejde", "PER")]),
 ]
 
 
