@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from extract.batch import EngineError, Progress, RunSummary, count_releases, run_batch
 from extract.cli import app
-from extract.sinks import read_tables
+from extract.sinks import SinkError, read_tables
 from extract.tables import DOCUMENT_TABLES, SCHEMA, Tables
 
 DATA = Path(__file__).parent / "data"
@@ -240,3 +240,41 @@ def test_workers_of_another_version_are_refused(monkeypatch: pytest.MonkeyPatch)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
         with pytest.raises(EngineError, match="cannot load the pipeline: .*worker has pressextract .*client 0.0.0"):
             DaskSession.connect(cluster.scheduler_address)
+
+
+class _PickySink:
+    """A target that refuses any group and, alone, the release with id "bad"."""
+
+    name = "picky"
+
+    def __init__(self) -> None:
+        self.groups: list[list[str]] = []
+        self.single: list[str] = []
+
+    def write_documents(self, group: list) -> None:
+        self.groups.append([r["documents"][0]["doc_id"] for r in group])
+        raise SinkError("picky: refuses the group")
+
+    def write_document(self, rows: dict) -> None:
+        doc = rows["documents"][0]
+        if doc["doc_id"] == "bad" and doc["status"] == "ok":
+            raise SinkError("picky: refuses bad")
+        self.single.append(doc["doc_id"])
+
+
+def test_a_refused_group_is_written_release_by_release() -> None:
+    """One transaction per group of releases; a group the target refuses costs only the bad release's rows."""
+    from extract.batch import write_releases
+    from extract.tables import empty_rows
+
+    def release(doc_id: str) -> dict:
+        rows = empty_rows()
+        rows["documents"].append({"doc_id": doc_id, "status": "ok", "source": None, "error": None})
+        return rows
+
+    sink = _PickySink()
+    written = write_releases(sink, [release("a"), release("bad"), release("c")])  # type: ignore[arg-type]
+    assert sink.groups == [["a", "bad", "c"]]
+    assert sink.single == ["a", "bad", "c"]  # "bad" as its error row
+    assert [r["documents"][0]["status"] for r in written] == ["ok", "error", "ok"]
+    assert "cannot be stored: picky: refuses bad" in written[1]["documents"][0]["error"]

@@ -141,15 +141,19 @@ def run_batch(
 
         results = engine_.process(todo(), run_id=summary.run_id, batch_size=batch_size, max_chars=max_chars)
         with closing(results):
-            for rows in results:
-                rows = write_release(sink, rows)
-                summary.documents += 1
-                summary.rows += sum(len(v) for k, v in rows.items() if k != "documents")
-                errors = [r["error"] for r in rows["documents"] if r["status"] == "error"]
-                summary.errors += len(errors)
-                progress.update(summary)
-                if strict and errors:
-                    summary.stopped = errors[0]
+            for group in _groups(results, batch_size):
+                if strict:  # nothing after the first release that failed in the pipeline is written
+                    failed = next((k for k, rows in enumerate(group) if _has_error(rows)), None)
+                    group = group if failed is None else group[: failed + 1]
+                for rows in write_releases(sink, group):
+                    summary.documents += 1
+                    summary.rows += sum(len(v) for k, v in rows.items() if k != "documents")
+                    errors = [r["error"] for r in rows["documents"] if r["status"] == "error"]
+                    summary.errors += len(errors)
+                    progress.update(summary)
+                    if strict and errors and summary.stopped is None:
+                        summary.stopped = errors[0]
+                if summary.stopped is not None:
                     break
         progress.update(summary, final=True)
         summary.seconds = time.monotonic() - progress.start
@@ -160,6 +164,35 @@ def run_batch(
             engine_.close()
         sink.close()
     return summary
+
+
+def _has_error(rows: Rows) -> bool:
+    return any(r["status"] == "error" for r in rows["documents"])
+
+
+def _groups(results: Iterable[Rows], size: int) -> Iterator[list[Rows]]:
+    """The engine's rows in groups of `size` releases, each written in one transaction."""
+    group: list[Rows] = []
+    for rows in results:
+        group.append(rows)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def write_releases(sink: Sink, group: list[Rows]) -> list[Rows]:
+    """Write a group of releases at once where the target can (SQL: one transaction); if it refuses the
+    group, each release alone, so that one bad release costs only its own rows (`write_release`)."""
+    write_many = getattr(sink, "write_documents", None)
+    if write_many is not None and len(group) > 1:
+        try:
+            write_many(group)
+            return group
+        except SinkError:
+            pass
+    return [write_release(sink, rows) for rows in group]
 
 
 def write_release(sink: Sink, rows: Rows) -> Rows:

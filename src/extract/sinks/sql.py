@@ -216,7 +216,18 @@ class SQLSink:
 
     def write_document(self, rows: Rows) -> None:
         """Replace one release's rows in a single transaction."""
-        data = {name: coerce_rows(name, rows.get(name, [])) for name in DOCUMENT_TABLES}
+        self.write_documents([rows])
+
+    def write_documents(self, releases: list[Rows]) -> None:
+        """Replace several releases' rows in one transaction: all of them or none.
+
+        Why: one transaction and a handful of statements per table for a group of releases, instead of ten
+        statements and a commit per release, which made the writing parent the bottleneck of `--jobs 2`.
+        """
+        data = {
+            name: [row for rows in releases for row in coerce_rows(name, rows.get(name, []))]
+            for name in DOCUMENT_TABLES
+        }
         ids = sorted({r["doc_id"] for r in data["documents"]})
         docs = self.tables["documents"]
         try:
@@ -248,12 +259,13 @@ class SQLSink:
     def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
         (key,) = table.primary_key.columns
         found = set(conn.execute(sa.select(key).where(key.in_([r[key.name] for r in rows]))).scalars())
+        new = [row for row in rows if row[key.name] not in found]
         for row in rows:
             if row[key.name] in found:
                 values = {k: v for k, v in row.items() if k != key.name}
                 conn.execute(table.update().where(key == row[key.name]).values(values))
-            else:
-                conn.execute(table.insert().values(row))
+        if new:
+            conn.execute(table.insert(), new)
 
     def read_rows(self) -> dict[str, list[dict[str, Any]]]:
         """Every table's rows, ordered by primary key."""
