@@ -85,12 +85,16 @@ def _factory_module(factory: str) -> str:
 def _collector_paused() -> Iterator[None]:
     """Building the pipeline makes some 100,000 small objects (the gazetteer's tables) that live as long
     as it does; the cyclic garbage collector would scan them again at every generation threshold, which
-    was half of the load time. Paused while building, as it was before if it was on."""
+    was half of the load time. Paused while building, as it was before if it was on; and the objects built
+    are then frozen (`gc.freeze`: left out of later collections, still freed by reference counting when the
+    pipeline goes), which spared the first release 0.2 s (lemmy's rules are loaded then) and the rules
+    pipeline 8 % of its time on the corpus."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
