@@ -491,3 +491,29 @@ def test_the_new_year_is_the_coming_one_in_the_autumn(dates_nlp: Language) -> No
     january = run(dates_nlp, "Virksomhederne kan også i det nye år få hjælp.", "2018-01-05")
     assert mentions(december) == [("i det nye år", "2018-01-01", "2018-12-31", "year")]
     assert mentions(january) == [("i det nye år", "2018-01-01", "2018-12-31", "year")]
+
+
+SAME_PERIODS = [
+    (
+        "half-last-year",
+        "Indtægterne i første halvår 2023 var 1.521 mio. kr. mod 1.422 mio. kr. i samme periode sidste år.",
+        ("i samme periode sidste år", "2022-01-01", "2022-06-30", "half"),
+    ),
+    (
+        "quarter-of-a-year",
+        "Antallet faldt i 3. kvartal 2008 med 5 pct. sammenlignet med samme kvartal i 2007.",
+        ("samme kvartal i 2007", "2007-07-01", "2007-09-30", "quarter"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SAME_PERIODS], ids=[c[0] for c in SAME_PERIODS])
+def test_the_same_period_of_another_year(dates_nlp: Language, text: str, expected: tuple) -> None:
+    """ "samme periode sidste år": the period named before, in the year named after (one mention)."""
+    assert mentions(run(dates_nlp, text, "2023-08-20"))[-1] == expected
+
+
+def test_the_same_period_without_a_period_before_is_the_year(dates_nlp: Language) -> None:
+    assert mentions(run(dates_nlp, "Vi så samme periode i 2019 intet.")) == [
+        ("i 2019", "2019-01-01", "2019-12-31", "year")
+    ]

@@ -70,7 +70,7 @@ EXAMPLES = [
     case("1. april", "2023-04-01", "2023-04-01", "day", True, tense="past"),
     case("den 10. marts", "2023-03-10", "2023-03-10", "day", True, tense="future"),
     case("senest 1. juli", None, "2023-07-01", "day", True),
-    case("inden 1. juli", None, "2023-06-30", "day", True),
+    case("inden 1. juli", None, "2023-07-01", "day", True),
     case("efter 1. juli 2024", "2024-07-02", None, "day", False),
     case("Fra og med 1. januar 2024", "2024-01-01", None, "day", False),
     # Deictic days.
@@ -142,7 +142,8 @@ EXAMPLES = [
     case("frem til udgangen af 2023", None, "2023-12-31", "year", False),
     case("ved udgangen af 2025", None, "2025-12-31", "year", False),
     case("med udgangen af 2025", "2025-12-31", "2025-12-31", "day", False),
-    case("inden 2030", None, "2029-12-31", "year", False),
+    case("inden 2030", None, "2030-12-31", "year", False),
+    case("før 2030", None, "2029-12-31", "year", False),
     case("efter 2030", "2031-01-01", None, "year", False),
     case("siden 2014", "2014-01-01", None, "year", False),
     case("frem til næste år", None, "2024-12-31", "year", True),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from spacy.lang.da import Danish
@@ -253,7 +254,7 @@ class DateFinder:
                 value = parse_date(text[start + 4 : end], published, tense, fallback=False) or value
             if value is not None:
                 found.append((span, value, end))
-        kept = _longest_first(found)
+        kept = _same_periods(doc, text, _longest_first(found))
         doc.spans[self.spans_key] = [span for span, _, _ in kept]
         for span, value, end in kept:
             values: dict[str, Any] = dict(value.as_dict())
@@ -322,6 +323,51 @@ def _verb_particle(text: str, lead_start: int) -> bool:
     if not word.startswith(("tilbage", "ind ")):
         return False
     return _MOTION_VERB_BEFORE.search(text, max(0, lead_start - 30), lead_start) is not None
+
+
+# "samme periode sidste år", "(i) samme kvartal i 2007": the period just named, in another year.
+_SAME_PERIOD = re.compile(
+    rf"(?<!\w)(?:i{WS})?(?:den{WS})?samme{WS}(?:periode|kvartal|halvår|måned){WS}"
+    rf"(?=(?:i{WS})?\d{{4}}(?!\d)|sidste{WS}år|i{WS}fjor|året{WS}før|forrige{WS}år)",
+    re.IGNORECASE,
+)
+_PART_OF_A_YEAR = frozenset({"month", "quarter", "half", "season", "week"})
+
+
+def _same_periods(doc: Doc, text: str, kept: list[tuple[Span, DateValue, int]]) -> list[tuple[Span, DateValue, int]]:
+    """ "Indtægterne i første halvår 2023 ... mod 1.422 mio. kr. i samme periode sidste år": one mention,
+    "samme periode sidste år", whose value is the period named before it (the first half) in the year named
+    after it (2022); without such a period before it the year stays a mention of its own."""
+    if "amme" not in text:
+        return kept
+    out = list(kept)
+    for m in _SAME_PERIOD.finditer(text):
+        inner = next((k for k, (span, _, _) in enumerate(out) if span.start_char == m.end()), None)
+        if inner is None:
+            continue
+        year_span, year_value, year_end = out[inner]
+        earlier = [v for span, v, _ in out if span.end_char <= m.start() and v.granularity in _PART_OF_A_YEAR]
+        if not earlier or year_value.start is None or earlier[-1].start is None or earlier[-1].end is None:
+            continue
+        reference, shift = earlier[-1], year_value.start.year - earlier[-1].start.year
+        span = doc.char_span(m.start(), year_span.end_char, label="DATE")
+        if span is None:
+            continue
+        value = DateValue(
+            _years_later(reference.start, shift),
+            _years_later(reference.end, shift),
+            reference.granularity,
+            year_value.relative or reference.relative,
+        )
+        out[inner] = (span, value, year_end)
+    return out
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _listed_months(text: str, start: int, end: int) -> Iterator[_Candidate]:

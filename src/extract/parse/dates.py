@@ -8,7 +8,8 @@ names a month, each through a parser configured once (with the publication date 
 
 Conventions (the annotation guide's, plus the decisions it leaves open):
 - A value is an inclusive period `[start, end]`; "fra januar 2017" leaves `end` None, "frem til 2030"
-  and "senest 1. juli" leave `start` None; "inden 2030"/"før 2030" end the day before, "efter 2030"
+  and "senest 1. juli" leave `start` None; "inden 2030" is a deadline that ends with 2030 (four real gold
+  files read it so, by two annotators), but "inden julen" and "før 2030" end the day before, "efter 2030"
   starts the day after.
 - A mention without a year, or a deictic one ("i går", "næste år", "på mandag"), is `relative`: it is
   resolved against the publication date and, without one, keeps `start`/`end` None (never "today").
@@ -224,7 +225,7 @@ LEADS: dict[str, LeadKind] = {
     "inden udgangen af": "until",
     "senest ved udgangen af": "until",
     "senest med udgangen af": "until",
-    "inden": "before",
+    "inden": "until",  # "inden 1. juni 2013", "inden 2030": by then, as the annotators read it (e14, e74)
     "før": "before",
     "efter": "after",
     "ved udgangen af": "until",
@@ -816,6 +817,13 @@ ONWARDS = rf"{WS}og{WS}frem(?:efter|over)?"
 _ONWARDS_RE = re.compile(rf"(?P<rest>.+){ONWARDS}", re.IGNORECASE)
 
 
+def _is_holiday(text: str) -> bool:
+    from extract.parse.holidays import holidays  # here: that module builds on this one
+
+    words = " ".join(text.lower().split())
+    return any(words == name or words.startswith(name + " ") for name in holidays()) or words.startswith("jul")
+
+
 def _parse(text: str, published: date | None, tense: Tense | None) -> DateValue | None:
     spec = _point_spec(text)
     if spec is not None:
@@ -842,6 +850,8 @@ def _parse(text: str, published: date | None, tense: Tense | None) -> DateValue 
             return None
         if lead in _DAY_ONLY_LEADS and not _DAY_ONLY_LEADS[lead].match(m["rest"]):
             return None
+        if lead == "inden" and _is_holiday(m["rest"]):
+            kind = "before"  # "inden julen": before the holiday begins, unlike the deadline "inden 1. juni"
         default = "past" if lead == "siden" else _LEAD_DIRECTIONS.get(kind)
         inner = _parse(m["rest"], published, tense or default)
         return _apply_lead(kind, inner) if inner is not None else None
