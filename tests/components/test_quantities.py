@@ -246,6 +246,14 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         [("44 fyrværkeri-relaterede udrykninger", quantity(44, "udrykning", None, category="other"))],
     ),
     (
+        "adjective-with-a-number",
+        "Politiet mistænker tre 14-årige drenge og sender 34 nye klimavenlige elbusser ud.",
+        [
+            ("tre 14-årige drenge", quantity(3, "dreng", None)),
+            ("34 nye klimavenlige elbusser", quantity(34, "elbus", None, category="other")),
+        ],
+    ),
+    (
         "henved-irregular-plural",
         "Omkring 40 fartøjer med henved 3.000 søfolk deltager.",
         [

@@ -171,6 +171,21 @@ def test_measures_carry_bounds_for_counts() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lower", "upper"),
+    [
+        ("Støtten må maksimalt udgøre 25 procent af omkostningerne.", None, D("25")),
+        ("Andelen skal mindst være 30 pct. af det hele.", D("30"), None),
+        ("Bidraget kan højst beløbe sig til 4 mio. kr.", None, D("4000000")),
+        ("Andelen er 30 pct.", None, None),
+    ],
+)
+def test_a_bound_said_before_the_verb(text: str, lower: D | None, upper: D | None) -> None:
+    """ "må maksimalt udgøre 25 procent": the bound stands before the verb, not before the number."""
+    [measure] = list(find_measures(text))
+    assert (measure.lower, measure.upper) == (lower, upper)
+
+
 def test_doctests() -> None:
     assert doctest.testmod(money).failed == 0
 

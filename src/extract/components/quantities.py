@@ -57,7 +57,7 @@ _PERCENT_RE = re.compile(
     r"|(?i:procent)(?!\w)"
     r"|(?i:pct)(?:\.|(?!\w))|%)"
 )
-_HYPHENATED_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_HYPHENATED_WORD = re.compile(r"(?:[^\W\d_]+|\d+)(?:-[^\W\d_]+)+")  # "semi-intensive", "14-årige"
 # Model names may stand between number and noun: "fire F-16 fly".
 _MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d+[A-Z]?")
 # Nominalised adjectives that may also qualify a following unit: "200 ledige stillinger".

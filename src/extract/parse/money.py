@@ -334,6 +334,17 @@ def _preceding_words(text: str, start: int) -> tuple[str, ...]:
 
 
 _LARGEST = Decimal(10) ** 15
+# A bound said before the verb: "Støtten må maksimalt udgøre 25 procent", "skal mindst være 30 pct.".
+_BOUND_BEFORE_VERB = re.compile(
+    r"(?<!\w)(?:(?P<upper>maksimalt|højst|maks\.?|max\.?)|(?P<lower>mindst|minimum|minimalt))\s+"
+    r"(?:\w+\s+)?(?:udgøre|udgør|udgjorde|være|er|var|blive|bliver|beløbe\s+sig\s+til|ligge\s+på|ligger\s+på)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _bound_before_verb(text: str, start: int) -> str | None:
+    m = _BOUND_BEFORE_VERB.search(text, max(0, start - 50), start)
+    return None if m is None else "upper" if m["upper"] else "lower"
 
 
 def _measure(m: re.Match[str], p: str, text: str) -> Measure | None:
@@ -350,9 +361,10 @@ def _measure(m: re.Match[str], p: str, text: str) -> Measure | None:
         # "råder over 5 krigsskibe": "over" belongs to the verb, it is no bound
         qualifiers, start = qualifiers[particle.end() :], start + particle.end()
     qualifier = parse_qualifiers(qualifiers)
-    if value is not None and qualifier.bound == "upper":
+    bound = qualifier.bound or (_bound_before_verb(text, start) if value is not None else None)
+    if value is not None and bound == "upper":
         upper = value
-    elif value is not None and qualifier.bound == "lower":
+    elif value is not None and bound == "lower":
         lower = value
     return Measure(
         start=start,
