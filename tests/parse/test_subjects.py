@@ -51,6 +51,7 @@ BEFORE = [
     ("pp-til", "en pulje til grøn omstilling på 40 mio. kr.", "40", ("på",), "pulje"),
     ("sentence-initial", "Bidraget på 30 personer", "30", ("på",), "Bidraget"),
     ("determiner-inside-pp", "et sæsonkort til alle koncerter for kr. 1.500,-", "kr.", ("for",), "sæsonkort"),
+    ("size-of-the-nearest", "en forventning om et overskud på 17,3 mio. kr.", "17,3", ("på",), "overskud"),
     ("tale-om", "Der er tale om en hjælpepakke på 2,5 mia. kr.", "2,5", ("på",), "hjælpepakke"),
     ("af", "Pakken har en samlet værdi af ca. 4,4 mia. kr.", "ca.", ("af",), "værdi"),
     ("no-keyword", "samt op til ca. 20 stabsofficerer", "op til", ("på",), None),

@@ -251,7 +251,9 @@ def _walk_left(tokens: Sequence[str], end: int) -> int:
     return begin
 
 
-def _np_head(tokens: Sequence[str], end: int, *, anchored: bool = False, subject: bool = False) -> str | None:
+def _np_head(
+    tokens: Sequence[str], end: int, *, anchored: bool = False, subject: bool = False, reach: bool = False
+) -> str | None:
     """Head of the noun phrase that ends right before tokens[end].
 
     Walk left to a determiner, verb or punctuation. A phrase opened by a determiner or a sentence whose
@@ -264,9 +266,18 @@ def _np_head(tokens: Sequence[str], end: int, *, anchored: bool = False, subject
 
     `anchored` asks for evidence that the words form a noun phrase of their own: a determiner or a new
     sentence opens it and no preposition is inside ("et rejsehold med", not "har bidraget med").
+
+    A determiner inside a prepositional phrase ("et sæsonkort til alle koncerter for kr. 1.500") lets the
+    walk reach the phrase before it for a verb's subject and for a price ("for"), not for a size ("på"):
+    "en forventning om et overskud på 17,3 mio. kr." is the surplus's size.
     """
     begin = _walk_left(tokens, end)
-    if begin > 1 and tokens[begin - 1].lower() in DETERMINERS and tokens[begin - 2].lower() in PREPOSITIONS:
+    if (
+        (subject or reach)
+        and begin > 1
+        and tokens[begin - 1].lower() in DETERMINERS
+        and tokens[begin - 2].lower() in PREPOSITIONS
+    ):
         # "et sæsonkort til alle koncerter": the determiner may sit inside a PP; go on if a determiner
         # opens the longer phrase, but not for "der er tale om en hjælpepakke".
         further = _walk_left(tokens, begin - 2)
@@ -320,7 +331,7 @@ def subject_before(text: str, start: int, *, keywords: Collection[str] = ("på",
     tokens = _strip_fillers(_tokens(text[max(0, start - _WINDOW) : start]))
     if not tokens or tokens[-1] not in keywords:
         return None
-    return _np_head(tokens, len(tokens) - 1, anchored=anchored)
+    return _np_head(tokens, len(tokens) - 1, anchored=anchored, reach=tokens[-1] == "for")
 
 
 # Nouns of an action done to what is counted: "istandsættelse af ti kirker", "screeningen af 350 stoffer",
