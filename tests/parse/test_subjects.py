@@ -124,7 +124,9 @@ def test_verb_subject(text: str, verbs: frozenset[str], expected: str | None) ->
 LABELS = [
     ("Fakta\n- Inflation: 7,7 pct. i 2022", "Inflation"),
     ("Hovedtal\n- BNP-vækst: 7,7 pct.", "BNP-vækst"),
-    ("Kontakt: 7,7 pct.", "Kontakt"),
+    ("Ledighed: 7,7 pct.", "Ledighed"),
+    ("Læs: 7,7 pct. flere ledige", None),  # layout, not a label
+    ("Programmet godkendt: 7,7 pct. mere", None),  # a headline's participle
     ("Det er en stigning på: 7,7 pct.", None),
 ]
 
@@ -141,6 +143,13 @@ def _mention(text: str, mention: str) -> tuple[int, int]:
 
 
 AMOUNT_EXAMPLES = [
+    (
+        "til-raadighed-for",
+        "Frem til 2027 stiller EU ca. 2,6 mia. kr. til rådighed for erhvervsfremmeindsatser.",
+        "ca. 2,6 mia. kr.",
+        "erhvervsfremmeindsats",
+        "N til X",
+    ),
     (
         "til-genitive-name",
         "Danmark giver 30 mio. kr. til Verdensbankens Ebola-trustfond i Afrika.",
@@ -337,6 +346,8 @@ EMPTY = [
     ("verb-med", "count", "I planen lover rådet med 12 løfter at gøre noget.", "12 løfter"),
     ("pronoun", "amount", "Det er 2 mia. kr. mere end sidste år.", "2 mia. kr."),
     ("time", "amount", "Der gives 2 mia. kr. i de kommende år.", "2 mia. kr."),
+    ("source-fra", "amount", "Kommunen har modtaget 25 mio. kr. fra puljen til udsatte kommuner.", "25 mio. kr."),
+    ("participle-eret", "amount", "Med medfinansiering er der samlet investeret for i alt 3 mia. kr.", "3 mia. kr."),
     ("booked-on", "amount", "Der er brugt 4 mio. kr. på finansloven.", "4 mio. kr."),
     ("til-name", "amount", "Danmark giver 2 mia. kr. til Ukraine.", "2 mia. kr."),
     ("percent-unit", "percent", "Ledigheden som procent af arbejdsstyrken er nu 2,7 procent.", "2,7 procent"),

@@ -7,7 +7,8 @@ rules in order and returns the first head that passes the guards:
 
 - `X på N` (also af/for): "et stabiliseringsprogram for Syrien og Irak på cirka 332,5 mio. kr." -> stabiliseringsprogram
 - `N til X`: "afsætter 2 mia. kr. til sygehuse" -> sygehus ("35 mio. kr. afsat til", "til side i X" too)
-- `N i X` (also fra): "investerer 415 mio. kr. i nyt akuthus" -> akuthus
+- `N i X`: "investerer 415 mio. kr. i nyt akuthus" -> akuthus ("N fra X" names where the money comes from,
+  "fra puljen", "fra regeringens kvalitetsfond": no subject)
 - `N af X`: "1 mia. kr. af udviklingsbistanden" -> udviklingsbistand
 - `bruge N på X`: "bruge 232 mia. kr. på serviceudgifter" -> serviceudgift
 - `X VERB N`: "Byggeriet koster 148 mio. kr." -> byggeri; "bidraget vil bestå af 105 personer" -> bidrag
@@ -99,6 +100,7 @@ _CHANGE_NOUNS = _W["change_nouns"]
 _NOT_PURPOSES = _W["not_purposes"]
 _PERCENT_BASES = _W["percent_bases"]
 _NOT_SUBJECTS = _W["not_subjects"]
+_NOT_LABELS = _W["not_labels"]
 _LINK_VERBS = AMOUNT_VERBS | CHANGE_VERBS | COUNT_VERBS
 # Words that are never part of a noun phrase's adjectives or head (adverbs aside: "20 ekstra betjente").
 CLOSED_CLASS = (
@@ -134,7 +136,7 @@ _QUALIFIERS = frozenset({"over", "omkring", "mindst", "cirka", "knap", "godt", "
 _SENTENCE_STARTS = {".", "!", "?", ":", "\n", '"', "”", "“", "•", "-", "–"}
 # Endings of Danish inflected adjectives: "militære", "humanitære", "forskellige", "danske", "regionale",
 # and of adverbs made from them ("foreløbigt").
-_ADJECTIVE_ENDINGS = ("ige", "igt", "iske", "isk", "ske", "ære", "elle", "ede", "ale", "ive")
+_ADJECTIVE_ENDINGS = ("ige", "igt", "iske", "isk", "ske", "ære", "elle", "ede", "ale", "ive", "eret")  # "investeret"
 # Nouns with those endings (also as the last part of a compound: "kongerige", "ungdomsskole").
 _ADJECTIVE_ENDING_NOUNS: tuple[str, ...] = (
     "rige",
@@ -501,8 +503,10 @@ def label_subject(text: str, start: int) -> str | None:
         return None
     word = m.group(1).split()[-1]
     lower = word.lower()
-    if lower in _NOT_HEADS or not word[0].isalpha() or _looks_like_adjective(lower):
+    if lower in _NOT_HEADS or lower in _NOT_LABELS or not word[0].isalpha() or _looks_like_adjective(lower):
         return None
+    if lower.endswith(("dt", "et")) and len(lower) > 5:
+        return None  # "Strukturfondsprogrammer godkendt: 2,6 mia. kr.": a headline's participle
     return word
 
 
@@ -533,7 +537,7 @@ class Subject:
 AMOUNT_RULES: tuple[Rule, ...] = (
     Rule("X på N", "en pulje på 40 mio. kr.", lambda t, s, e: subject_before(t, s, keywords=("på", "af", "for"))),
     Rule("N til X", "2 mia. kr. til sygehuse", lambda t, s, e: subject_after(t, e, keywords=("til",))),
-    Rule("N i X", "415 mio. kr. i nyt akuthus", lambda t, s, e: subject_after(t, e, keywords=("i", "fra"))),
+    Rule("N i X", "415 mio. kr. i nyt akuthus", lambda t, s, e: subject_after(t, e, keywords=("i",))),
     Rule("N af X", "1 mia. kr. af udviklingsbistanden", lambda t, s, e: subject_after(t, e, keywords=("af",))),
     Rule("bruge N på X", "bruge 232 mia. kr. på serviceudgifter", lambda t, s, e: spend_subject(t, s, e)),
     Rule("X VERB N", "Byggeriet koster 148 mio. kr.", lambda t, s, e: verb_subject(t, s, AMOUNT_VERBS)),
