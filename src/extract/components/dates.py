@@ -347,18 +347,16 @@ def _same_periods(doc: Doc, text: str, kept: list[tuple[Span, DateValue, int]]) 
             continue
         year_span, year_value, year_end = out[inner]
         earlier = [v for span, v, _ in out if span.end_char <= m.start() and v.granularity in _PART_OF_A_YEAR]
-        if not earlier or year_value.start is None or earlier[-1].start is None or earlier[-1].end is None:
+        if not earlier or year_value.start is None:
             continue
-        reference, shift = earlier[-1], year_value.start.year - earlier[-1].start.year
+        reference = earlier[-1]
+        first, last = reference.start, reference.end
         span = doc.char_span(m.start(), year_span.end_char, label="DATE")
-        if span is None:
+        if first is None or last is None or span is None:
             continue
-        value = DateValue(
-            _years_later(reference.start, shift),
-            _years_later(reference.end, shift),
-            reference.granularity,
-            year_value.relative or reference.relative,
-        )
+        shift = year_value.start.year - first.year
+        relative = year_value.relative or reference.relative
+        value = DateValue(_years_later(first, shift), _years_later(last, shift), reference.granularity, relative)
         out[inner] = (span, value, year_end)
     return out
 
