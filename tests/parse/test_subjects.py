@@ -267,6 +267,13 @@ PERCENT_EXAMPLES = [
     ("X-VERB-N", "Arbejdsløsheden faldt med 1,2 procent.", "1,2 procent", "arbejdsløshed", "X VERB N"),
     ("X-er-steget-til-N", "Smitten er i uge 40 steget til 4 %.", "4 %", "smitte", "X VERB N"),
     (
+        "share-of-a-determined-noun",
+        "96 pct. af den danske befolkning ejer en mobiltelefon.",
+        "96 pct.",
+        "befolkning",
+        "N af X",
+    ),
+    (
         "X-staar-for-N",
         "Industrien står for omkring 20 pct. af Danmarks udledninger.",
         "omkring 20 pct.",
@@ -346,6 +353,12 @@ EMPTY = [
     ("verb-med", "count", "I planen lover rådet med 12 løfter at gøre noget.", "12 løfter"),
     ("pronoun", "amount", "Det er 2 mia. kr. mere end sidste år.", "2 mia. kr."),
     ("time", "amount", "Der gives 2 mia. kr. i de kommende år.", "2 mia. kr."),
+    (
+        "fewer-than",
+        "percent",
+        "I 2013 blev der anmeldt 106 røverier, og det er 17,2 procent færre end i 2012.",
+        "17,2 procent",
+    ),
     ("source-fra", "amount", "Kommunen har modtaget 25 mio. kr. fra puljen til udsatte kommuner.", "25 mio. kr."),
     ("participle-eret", "amount", "Med medfinansiering er der samlet investeret for i alt 3 mia. kr.", "3 mia. kr."),
     ("booked-on", "amount", "Der er brugt 4 mio. kr. på finansloven.", "4 mio. kr."),

@@ -368,7 +368,7 @@ def change_subject(text: str, start: int) -> str | None:
     return None
 
 
-def subject_after(text: str, end: int, *, keywords: Collection[str] = ("til",)) -> str | None:
+def subject_after(text: str, end: int, *, keywords: Collection[str] = ("til",), one_noun: bool = False) -> str | None:
     """Head noun of the phrase after a keyword ("til") that follows the mention ending at `end`.
 
     Time adverbials in between are skipped: "2-3 mia. kr. frem til 2030 til opkøb af jord" -> "opkøb";
@@ -385,7 +385,7 @@ def subject_after(text: str, end: int, *, keywords: Collection[str] = ("til",)) 
         return None
     if tokens[0].lower() == "til" and tokens[1:2] == ["at"] and len(tokens) > 3:
         return _phrase_head(tokens, 3)  # "til at få flere varige pasningspladser": the verb's object
-    return _phrase_head(tokens, 2 if tokens[1:2] == ["."] else 1)  # "pr. kommune"
+    return _phrase_head(tokens, 2 if tokens[1:2] == ["."] else 1, one_noun=one_noun)  # "pr. kommune"
 
 
 def spend_subject(text: str, start: int, end: int) -> str | None:
@@ -398,11 +398,13 @@ def spend_subject(text: str, start: int, end: int) -> str | None:
     return None if head is None or head.lower() in _NOT_PURPOSES else head
 
 
-def _phrase_head(tokens: Sequence[str], i: int) -> str | None:
+def _phrase_head(tokens: Sequence[str], i: int, *, one_noun: bool = False) -> str | None:
     """Head of "(determiners) adjectives noun" starting at tokens[i]: the last word of the run, which
     ends at a function word or after a plural definite noun ("af patienterne udredes")."""
-    while i < len(tokens) and tokens[i].lower() in DETERMINERS | {"mere", "mindre", "henholdsvis"}:
+    opened = i
+    while i < len(tokens) and tokens[i].lower() in DETERMINERS | {"mere", "mindre", "henholdsvis", "al"}:
         i += 1
+    determined = i > opened and tokens[i - 1].lower() in DETERMINERS | {"al"}
     if i + 1 < len(tokens) and tokens[i].lower() in _QUANTIFIER_NOUNS:
         i += 2 if tokens[i + 1].lower() == "af" else 1  # "en række (af) projekter"
     last: int | None = None
@@ -430,11 +432,13 @@ def _phrase_head(tokens: Sequence[str], i: int) -> str | None:
         i += 1
         if lower.endswith(("erne", "ene")):
             break
+        if one_noun and determined and not lower.endswith("e"):
+            break  # "af den danske befolkning ejer": after a determiner, adjectives in -e, then the noun
     if last is None:
         return None
     head = _head(tokens, last)
     if head is not None and head.lower() in _TIL_IDIOMS and i < len(tokens) and tokens[i] in {"for", "af"}:
-        return _phrase_head(tokens, i + 1)  # "til fordel for børnefamilier"
+        return _phrase_head(tokens, i + 1, one_noun=one_noun)  # "til fordel for børnefamilier"
     return head
 
 
@@ -592,7 +596,7 @@ def measure_noun_subject(text: str, start: int) -> str | None:
 
 def _share_of(text: str, end: int) -> str | None:
     """ "90 procent af patienterne" -> "patienterne"; a base is no subject: "0,7 pct. af BNI" -> None."""
-    head = subject_after(text, end, keywords=("af",))
+    head = subject_after(text, end, keywords=("af",), one_noun=True)
     return None if head is None or head.lower() in _PERCENT_BASES else head
 
 
