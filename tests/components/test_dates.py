@@ -169,6 +169,14 @@ SENTENCES = [
     ),
     mention("Programmet fortsætter i det nye år.", "i det nye år", "2023-01-01", "2023-12-31", "year"),
     mention("Beboerne kan flytte ind i 2. halvår 2025.", "i 2. halvår 2025", "2025-07-01", "2025-12-31", "half"),
+    mention("Festivalen foregår torsdag til lørdag i Odense.", "torsdag til lørdag", "2023-03-16", "2023-03-18", "day"),
+    mention(
+        "Onsdag aften den 8. marts stoppede politiet en bil.",
+        "Onsdag aften den 8. marts",
+        "2023-03-08",
+        "2023-03-08",
+        "day",
+    ),
     mention(
         "Der kom mange turister i løbet af sommerperioden.",
         "i løbet af sommerperioden",

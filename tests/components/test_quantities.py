@@ -254,6 +254,11 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         ],
     ),
     (
+        "two-counts-joined",  # the number word after "og" opens a count of its own
+        "16 spirituspåvirkede og to narkopåvirkede bilister blev stoppet.",
+        [("to narkopåvirkede bilister", quantity(2, "bilist", None))],
+    ),
+    (
         "henved-irregular-plural",
         "Omkring 40 fartøjer med henved 3.000 søfolk deltager.",
         [

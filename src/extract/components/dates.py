@@ -289,6 +289,9 @@ class DateFinder:
             start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
             yield start, end, None
             yield from self._with_lead(text, start, end)
+            if weekdays := _WEEKDAY_RANGE_TAIL.match(text, end):  # "torsdag til lørdag": one period
+                yield start, weekdays.end(), None
+                yield from self._with_lead(text, start, weekdays.end())
 
     @classmethod
     def _with_lead(cls, text: str, start: int, end: int, depth: int = _MAX_LEADS) -> Iterator[_Candidate]:
@@ -325,6 +328,7 @@ def _verb_particle(text: str, lead_start: int) -> bool:
     return _MOTION_VERB_BEFORE.search(text, max(0, lead_start - 30), lead_start) is not None
 
 
+_WEEKDAY_RANGE_TAIL = re.compile(rf"{WS}(?:til|-|–){WS}(?:{'|'.join(grammar.WEEKDAYS)})(?![a-zæøå])", re.IGNORECASE)
 # "samme periode sidste år", "(i) samme kvartal i 2007": the period just named, in another year.
 _SAME_PERIOD = re.compile(
     rf"(?<!\w)(?:i{WS})?(?:den{WS})?samme{WS}(?:periode|kvartal|halvår|måned){WS}"

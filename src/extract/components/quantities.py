@@ -278,6 +278,8 @@ class QuantityFinder:
             if lower in _COUNT_ADJECTIVES:
                 after_adjective = True
                 continue
+            if token.like_num and lower not in _ORDINALS:
+                break  # "16 spirituspåvirkede og to narkopåvirkede bilister": the next count begins
             if not (token.is_alpha and token.is_lower) or lower in NOT_HEADS or lower in _ENGLISH_WORDS:
                 if lower == "og" and after_adjective:  # "200 automatiserede og digitale oplysninger"
                     coordinated = True

@@ -144,7 +144,9 @@ AMOUNT_AFTER = (
 _DEN = rf"(?:(?:den|d\.){WSO})"
 # "i dag den 1. september 2022" and "onsdag den 3. maj" are one mention each.
 _DEICTIC_DAY = rf"(?:i{WS}(?:dag|går|morgen|overmorgen|forgårs)|d\.d\.)"
-DAY_PREFIX = rf"(?:(?P<today>{_DEICTIC_DAY}),?{WS})?(?:(?P<wd>{WEEKDAY}),?{WS})?{_DEN}?"
+# "Onsdag aften den 9. november": a part of the day may stand between the weekday and its date.
+_DAY_PART = rf"(?:{WS}(?:morgen|formiddag|middag|eftermiddag|aften|nat))?"
+DAY_PREFIX = rf"(?:(?P<today>{_DEICTIC_DAY}),?{WS})?(?:(?P<wd>{WEEKDAY}){_DAY_PART},?{WS})?{_DEN}?"
 
 DAY_NAMED = rf"{DAY_PREFIX}(?P<d>{DAYNUM})(?:\.{WSO}|{WS})(?P<m>{MONTH_ANY})(?:,?{WS}(?P<y>{YEAR_DIGITS}))?"
 DAY_ISO = rf"{DAY_PREFIX}(?P<y>{YEAR_DIGITS})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])"
@@ -156,7 +158,7 @@ DAY_SLASH = (
 )
 # Without a year "24/3" needs its article: "den 24/3" (a bare "24/7" is not a date).
 DAY_SLASH_SHORT = (
-    rf"(?:(?P<today>{_DEICTIC_DAY}),?{WS})?(?:(?P<wd>{WEEKDAY}),?{WS})?(?:den|d\.){WSO}"
+    rf"(?:(?P<today>{_DEICTIC_DAY}),?{WS})?(?:(?P<wd>{WEEKDAY}){_DAY_PART},?{WS})?(?:den|d\.){WSO}"
     rf"(?P<d>{DAYNUM})/(?P<m>{MONTHNUM})"
 )
 DAY_ENGLISH = (
