@@ -201,6 +201,8 @@ CASES = [
         [("Styrelsen for Patientsikkerhed", "ORG"), ("Anne Hansen", "PERSON")],
     ),
     ("language-switch", "Syddansk Universitet\nDA / EN\nSyv forskere får penge.", [("Syddansk Universitet", "ORG")]),
+    ("centre-and-branch", "En patrulje fra Tungvognscenter Syd standsede lastbilen.", [("Tungvognscenter Syd", "ORG")]),
+    ("park-named-after-a-person", "Aftalen rummer en skybrudssikring af Hans Tavsens Park.", []),
     ("abbreviated-middle-name", "Det siger Lars Chr. Lilleholt i dag.", [("Lars Chr. Lilleholt", "PERSON")]),
     ("branch-of-a-region", "Han er kontorleder hos BUPL Nordsjælland.", [("BUPL Nordsjælland", "ORG")]),
     (

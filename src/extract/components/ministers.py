@@ -42,6 +42,8 @@ NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 # The last word of a street name: "Niels Bohrs Vej", "H.C. Andersens Boulevard" name no person ("Gade" is also
 # a surname: "Søren Gade").
 STREET_WORDS = frozenset("Vej Allé Alle Plads Boulevard Vænge Stræde".split())
+# After a genitive, nouns of places named after a person: "Otto Mønsteds Gade", "Hans Tavsens Park".
+PLACES_AFTER_GENITIVE = frozenset("Gade Park Have Kirke Bro Skov Torv Bakke Minde Gård".split())
 # Honorifics between a title and a name; not part of the name.
 HONORIFICS = frozenset({"Dr.", "dr.", "Prof.", "prof.", "Sir", "Dame"})
 # Nouns after a genitive name that make it an organisation's name.
@@ -298,10 +300,10 @@ class PersonFinder:
         if i < n and w.text[i] in ORG_HEADS and w.text[i - 1].endswith("s"):
             return None  # "Ejner Christian Christensens Fond": a name inside an organisation's
         if any(
-            w.text[k] in STREET_WORDS or (w.text[k] == "Gade" and w.text[k - 1].endswith("s"))
+            w.text[k] in STREET_WORDS or (w.text[k] in PLACES_AFTER_GENITIVE and w.text[k - 1].endswith("s"))
             for k in range(start + 1, min(i + 1, n))
         ):
-            return None  # an address: "Regionshuset, Niels Bohrs Vej 30", "Otto Mønsteds Gade" (not "Søren Gade")
+            return None  # an address or a place: "Niels Bohrs Vej 30", "Otto Mønsteds Gade", "Hans Tavsens Park"
         return i
 
     # ---- titles --------------------------------------------------------------------------------
