@@ -169,6 +169,7 @@ SENTENCES = [
     ),
     mention("Programmet fortsætter i det nye år.", "i det nye år", "2023-01-01", "2023-12-31", "year"),
     mention("Beboerne kan flytte ind i 2. halvår 2025.", "i 2. halvår 2025", "2025-07-01", "2025-12-31", "half"),
+    mention("Det sker nu i stedet for august 2023.", "august 2023", "2023-08-01", "2023-08-31", "month"),
     mention("Festivalen foregår torsdag til lørdag i Odense.", "torsdag til lørdag", "2023-03-16", "2023-03-18", "day"),
     mention(
         "Onsdag aften den 8. marts stoppede politiet en bil.",
@@ -204,7 +205,9 @@ SENTENCES = [
     mention("Juleaftens dag 2022 var stille.", "Juleaftens dag 2022", "2022-12-24", "2022-12-24", "day"),
     mention("Puljen får i 2019 og 2020 i alt 5 mio. kr.", "i 2019 og 2020", "2019-01-01", "2020-12-31", "year"),
     mention("Rekord i både 2020 og 2021.", "i både 2020 og 2021", "2020-01-01", "2021-12-31", "year"),
-    mention("Det besluttede de tilbage i sommer.", "tilbage i sommer", "2022-06-01", "2022-08-31", "season"),
+    mention(
+        "Det besluttede de tilbage i sommer.", "i sommer", "2022-06-01", "2022-08-31", "season"
+    ),  # "tilbage" is no lead (two gold files of three)
     mention("Flere runder i 2024 og frem, siger han.", "i 2024 og frem", "2024-01-01", None, "year"),
     mention("Fra 2025 og fremefter gælder det.", "Fra 2025 og fremefter", "2025-01-01", None, "year"),
     mention("Se afgørelsen af 5. oktober 2009.", "af 5. oktober 2009", "2009-10-05", "2009-10-05", "day"),

@@ -186,6 +186,11 @@ CASES = [
         [("Anna Berg", "Anna Berg", "udenrigsminister", "SE")],
     ),
     (
+        "country-before-two-offices",
+        "Han mødes med den schweiziske forbundspræsident og finansminister, Kaspar Villiger, i København.",
+        [("Kaspar Villiger", "Kaspar Villiger", "finansminister", "CH")],
+    ),
+    (
         "title-colleague-compound",
         "I dag mødes han med sin polske udenrigsministerkollega Zbigniew Rau i Warszawa.",
         [("Zbigniew Rau", "Zbigniew Rau", "udenrigsminister", "PL")],

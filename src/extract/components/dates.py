@@ -179,7 +179,8 @@ _WORD_BEFORE = re.compile(rf"(\w+\.?){WS}$")
 _MAX_LEADS = 3
 # A comparison licenses a bare month or year without being part of it: "i forhold til oktober".
 _COMPARISON_BEFORE = re.compile(
-    rf"(?<!\w){phrases(['i forhold til', 'set i forhold til', 'sammenlignet med'])}{WS}$", re.IGNORECASE
+    rf"(?<!\w){phrases(['i forhold til', 'set i forhold til', 'sammenlignet med', 'i stedet for'])}{WS}$",
+    re.IGNORECASE,
 )
 # Clock times and numbers that look like dates: "kl. 20.12.2023" cannot be, "tidsrummet 1900-2000".
 _NOT_A_DATE_BEFORE = re.compile(
@@ -312,7 +313,7 @@ class DateFinder:
                 yield from cls._with_lead(text, lead.start(), end, depth - 1)
 
 
-# Verbs of motion whose particle is no lead: "når de flytter tilbage i foråret 2019", "flytte ind i 2025".
+# Verbs of motion whose particle is no lead: "flytte ind i 2. halvår 2025".
 _MOTION_VERB_BEFORE = re.compile(
     rf"(?<!\w)(?:flytt|vend|kom|rejs|send|kør|går|gik|gå|tag|tog|hent|fly|sejl|trækk)\w*{WS}(?:\w+{WS})?$",
     re.IGNORECASE,
@@ -320,10 +321,9 @@ _MOTION_VERB_BEFORE = re.compile(
 
 
 def _verb_particle(text: str, lead_start: int) -> bool:
-    """A lead "tilbage"/"ind" that is a verb's particle ("flytter tilbage i foråret", "flytte ind i 2.
-    halvår"), not "back in" or "on into" ("fortsætter ind i 2023")."""
-    word = text[lead_start : lead_start + 8].lower()
-    if not word.startswith(("tilbage", "ind ")):
+    """A lead "ind i" that is a verb's particle ("flytte ind i 2. halvår 2025"), not "on into" ("fortsætter
+    ind i 2023")."""
+    if text[lead_start : lead_start + 4].lower() != "ind ":
         return False
     return _MOTION_VERB_BEFORE.search(text, max(0, lead_start - 30), lead_start) is not None
 

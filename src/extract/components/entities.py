@@ -45,10 +45,13 @@ LABEL_PRIORITY = {"PERSON": 4, "ORG": 3, "COUNTRY": 2, "CITY": 1, "LOC": 0}
 # Buildings and sites named after their town: "Hillerød Stadion", "Svendborg Havn", "Frederiksberg Slot" (the
 # town inside such a name is no CITY mention; ANNOTATION.md: a place inside a name belongs to the name).
 FACILITIES = frozenset(
-    "Havn Rådhus Stadion Slot Station Banegård Hovedbanegård Domkirke Kaserne Arena Bugt bugt Fjord fjord".split()
+    "Havn Rådhus Stadion Slot Station Banegård Hovedbanegård Domkirke Kaserne Arena Bugt bugt Fjord fjord "
+    "Skov Plantage Hede Strand Sø".split()  # "Oksbøl Skov": a forest named after the town
 )
 # "Hjemmeværnets Årsberetning 2020" is a document of the organisation, not a part of it.
 DOCUMENT_NOUNS = word_list("document_nouns.txt")
+# Nor an event named after it: "Forsvarets Dag", "Folkemødets Uge".
+EVENT_NOUNS = frozenset({"dag", "dage", "uge", "døgn", "konference", "topmøde", "festival", "kongres"})
 # Words after an organisation's name that name a regional branch of it: "Beredskabsstyrelsen Sjælland".
 REGIONAL_BRANCHES = frozenset(
     "Nord Syd Øst Vest Midt Nordvest Sydvest Nordøst Sydøst Sjælland Fyn Jylland Nordjylland Midtjylland "
@@ -251,7 +254,12 @@ def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
         acronym = strip_genitive(span.text).isupper()
         # a pattern's name that ends in a place's genitive: "Hærhjemmeværnsdistrikt Københavns Vestegn"
         ends_genitive = rid.genitive or (rid.key == ANY_KEY and len(span) >= 2 and _is_genitive_word(span[-1]))
-        if ends_genitive and not acronym and _follows_name(doc, span.end, taken) and nxt.lower_ not in DOCUMENT_NOUNS:
+        if (
+            ends_genitive
+            and not acronym
+            and _follows_name(doc, span.end, taken)
+            and nxt.lower_ not in DOCUMENT_NOUNS | EVENT_NOUNS
+        ):
             out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
         elif not rid.genitive and nxt.text in REGIONAL_BRANCHES and gap:
             out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
@@ -411,6 +419,8 @@ def cued_names(doc: Doc, taken: set[int]) -> list[Span]:
                 end += 2
             else:
                 break
+        if end > tok.i + 1 and end < len(doc) and doc[end].is_digit and doc[end - 1].whitespace_ and end not in taken:
+            end += 1  # "organisationen Styregruppe 44": a number closes the name
         if end > tok.i + 1:
             found.append(Span(doc, tok.i + 1, end, label="ORG", span_id=str(RuleId(doc[tok.i + 1 : end].text))))
     return found

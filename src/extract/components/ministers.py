@@ -356,6 +356,8 @@ class PersonFinder:
         In a list of office holders the country before the first holder counts for all: "Moldovas
         præsident Maia Sandu, premierminister Dorin Recean" -> Moldova for Recean too.
         """
+        while i >= 1 and w.lower[i] == "og" and self._is_role(w.lower[i - 1]):
+            i -= 2  # "den schweiziske forbundspræsident og finansminister": past the other office
         while i >= 0 and w.lower[i] in COUNTRY_LEAD_SKIP and w.lower[i] not in self.nationalities:
             i -= 1
         if i >= 1 and w.text[i + 1] == "," and self._is_name_word(w.text[i]):

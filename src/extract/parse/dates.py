@@ -251,8 +251,7 @@ LEADS: dict[str, LeadKind] = {
     "starten i": "in",
     "hen over": "in",
     "henover": "in",
-    # "tilbage i sommer", "senere i år", "i både 2020 og 2021"
-    "tilbage i": "in",
+    # "senere i år", "i både 2020 og 2021" ("tilbage i februar": two annotators of three left "tilbage" out)
     # "afgørelsen af 5. oktober 2009", "en frist til den 3. november": only before a day
     "af": "in",
     "til": "until",
