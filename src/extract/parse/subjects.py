@@ -125,7 +125,15 @@ _TIME_AFTER = re.compile(
     r"\s*(?:,\s*)?(?i:frem\s+til\s+(?:og\s+med\s+)?\d{4}|i\s+(?:år|alt|\d{4}(?:\s*[-–]\s*\d{4})?)"
     r"|(?:om|pr\.?)\s+(?:året|måneden|år|måned)|årligt|ekstra|yderligere|hvert\s+år|i\s+udsigt|ud"
     r"|i\s+\w*perioden|over\s+(?:de\s+)?(?:næste|kommende)\s+\w+\s+år|over\s+en\s+\w+\s+periode"
-    r"|(?:er\s+|bliver\s+|blev\s+)?(?:afsat|givet|bevilget|øremærket|reserveret|målrettet)|går|gik|skal\s+gå)(?!\w)"
+    r"|(?:er\s+|bliver\s+|blev\s+)?(?:afsat|givet|bevilget|øremærket|reserveret|målrettet)|går|gik|skal\s+gå"
+    r"|mere|i\s+\d{4}\s+og\s+frem|pr\.\s+år(?:\s+\d{4}\s*[-–]\s*\d{4})?"
+    # a second amount of the same line: "20 mio. kr. i 2021 og 20 mio. kr. i 2023 til X", "1,5 mio. kr., stigende
+    # til 3,0 mio. kr. i 2022 og frem, til X"
+    r"|(?:og|stigende\s+til)\s+(?:yderligere\s+)?(?:ca\.\s+)?\d[\d.,]*\s+(?:mio\.|mia\.|millioner|milliarder)\s*(?:kr\.|kroner)?"
+    r")(?!\w)"
+)
+_SCALES_AND_UNITS = frozenset(
+    "mio mia mill millioner milliarder million milliard kr kroner krone euro dollar pct procent procentpoint".split()
 )
 # Nouns of number before the real head: "til en række natur- og kystprojekter".
 _QUANTIFIER_NOUNS = frozenset({"række", "antal", "serie", "håndfuld", "rækker"})
@@ -313,7 +321,18 @@ def _np_head(
                 return object_head  # "budgetterer med anlægsinvesteringer for": a verb's object
             region = region[: preps[0]]
         else:
-            region = region[: preps[0]]  # "støtte til Ukraine for", "antallet af henvisninger til X steget"
+            before = region[: preps[0]]  # "støtte til Ukraine for", "antallet af henvisninger til X steget"
+            head = _head(tokens, before[-1]) if before else None
+            after = region[preps[-1] + 1 :]
+            if (
+                head is None
+                and after
+                and not subject
+                and len(preps) == 1
+                and tokens[region[preps[0]]].lower() in PREPOSITIONS
+            ):
+                return _head(tokens, after[-1])  # "partierne enige om udmøntningen af 846 mio. kr."
+            return head
     return _head(tokens, region[-1]) if region else None
 
 
@@ -405,6 +424,13 @@ def _phrase_head(tokens: Sequence[str], i: int, *, one_noun: bool = False) -> st
     while i < len(tokens) and tokens[i].lower() in DETERMINERS | {"mere", "mindre", "henholdsvis", "al"}:
         i += 1
     determined = i > opened and tokens[i - 1].lower() in DETERMINERS | {"al"}
+    counted = i
+    while i + 1 < len(tokens) and (
+        tokens[i].lower() in _QUALIFIERS | {"ca"} or tokens[i][:1].isdigit() or tokens[i] in {".", ","}
+    ):
+        i += 1  # "til de ca. 6.100 landmænd", "til 478 projekter": the count inside the phrase
+    if i > counted and tokens[i].lower() in _SCALES_AND_UNITS:
+        return None  # "fra 2 mio. kr. til 1 mio. kr.": another amount, no phrase
     if i + 1 < len(tokens) and tokens[i].lower() in _QUANTIFIER_NOUNS:
         i += 2 if tokens[i + 1].lower() == "af" else 1  # "en række (af) projekter"
     last: int | None = None
