@@ -144,6 +144,34 @@ def _mention(text: str, mention: str) -> tuple[int, int]:
 
 AMOUNT_EXAMPLES = [
     (
+        "VERB-pronoun-adverb-X-med",
+        "Som led i medieaftalen øger vi også mediestøtten med 55 mio. kr. fra næste år.",
+        "55 mio. kr.",
+        "mediestøtte",
+        "VERB X med N",
+    ),
+    (
+        "VERB-genitive-X-med",
+        "Derfor støtter Danmark WHO’s krisefond med 10 millioner kroner.",
+        "10 millioner kroner",
+        "krisefond",
+        "VERB X med N",
+    ),
+    (
+        "VERB-X-fra-N-til-M",
+        "Samtidig reduceres den samlede folioramme fra 63 mia. kr. til 32 mia. kr. med virkning fra januar.",
+        "32 mia. kr.",
+        "folioramme",
+        "VERB X med N",
+    ),
+    (
+        "over-fire-aar-til",
+        "Der er også afsat 26 mio. kr. over fire år til indsatser, der forebygger psykisk sygdom.",
+        "26 mio. kr.",
+        "indsats",
+        "N til X",
+    ),
+    (
         "til-a-counted-phrase",
         "Der er udbetalt ca. 70 mio. kr. til de ca. 6.100 landmænd, der har sået.",
         "ca. 70 mio. kr.",

@@ -124,7 +124,7 @@ _FILLERS = (("i", "alt"), ("samlet", "set"), ("samlet",), ("yderligere",), ("eks
 _TIME_AFTER = re.compile(
     r"\s*(?:,\s*)?(?i:frem\s+til\s+(?:og\s+med\s+)?\d{4}|i\s+(?:år|alt|\d{4}(?:\s*[-–]\s*\d{4})?)"
     r"|(?:om|pr\.?)\s+(?:året|måneden|år|måned)|årligt|ekstra|yderligere|hvert\s+år|i\s+udsigt|ud"
-    r"|i\s+\w*perioden|over\s+(?:de\s+)?(?:næste|kommende)\s+\w+\s+år|over\s+en\s+\w+\s+periode"
+    r"|i\s+\w*perioden|over\s+(?:de\s+)?(?:(?:næste|kommende)\s+)?\w+\s+år|over\s+en\s+\w+\s+periode|på\s+vej"
     r"|(?:er\s+|bliver\s+|blev\s+)?(?:afsat|givet|bevilget|øremærket|reserveret|målrettet)|går|gik|skal\s+gå"
     r"|mere|i\s+\d{4}\s+og\s+frem|pr\.\s+år(?:\s+\d{4}\s*[-–]\s*\d{4})?"
     # a second amount of the same line: "20 mio. kr. i 2021 og 20 mio. kr. i 2023 til X", "1,5 mio. kr., stigende
@@ -483,7 +483,9 @@ def _drop_time_adverbial(tokens: list[str]) -> bool:
     return False
 
 
-_FROM_LEVEL = re.compile(r"\s(?i:fra)\s+[\w.,]+(?:\s+(?i:mio|mia|millioner|milliarder)\.?)?\s+(?i:til)\s*$")
+_FROM_LEVEL = re.compile(
+    r"\s(?i:fra)\s+[\w.,]+(?:\s+(?i:mio|mia|millioner|milliarder)\.?)?(?:\s+(?i:kr\.|kroner))?\s+(?i:til)\s*$"
+)
 
 
 def verb_subject(text: str, start: int, verbs: Collection[str]) -> str | None:
@@ -635,25 +637,54 @@ _NOT_INVERTING = _AUXILIARIES | {"er", "var", "være", "blive", "bliver", "blev"
 
 def inverted_verb_subject(text: str, start: int) -> str | None:
     """ "udvides direktionen med to nye direktører" -> "direktionen": a verb of change or money (or an
-    s-passive) before a short noun phrase and "med"; never after an auxiliary ("har bidraget med")."""
-    tokens = _strip_fillers(_tokens(text[max(0, start - _WINDOW) : start]))
-    if len(tokens) < 3 or tokens[-1].lower() != "med":
+    s-passive) before a short noun phrase and "med" (or "fra": "reduceres den samlede folioramme fra 63 mia.
+    kr. til 32 mia. kr.", both levels); never after an auxiliary ("har bidraget med"). A subject pronoun and
+    adverbs may stand between the verb and the phrase ("øger vi også mediestøtten med"), a name's genitive
+    and a coordinated compound inside it ("støtter Danmark WHO’s krisefond med", "løftes børne- og
+    skoleområdet med")."""
+    window = text[max(0, start - _WINDOW) : start]
+    if changed := _FROM_LEVEL.search(window):
+        window = window[: changed.start()] + " fra "  # the second level: "fra 63 mia. kr. til [32 mia. kr.]"
+    tokens = _strip_fillers(_tokens(window))
+    if len(tokens) < 3 or tokens[-1].lower() not in {"med", "fra"}:
         return None
     k = len(tokens) - 1
     begin = k
-    while begin > 0 and k - begin < 3 and tokens[begin - 1][0].isalpha():
-        lower = tokens[begin - 1].lower()
-        if lower in CLOSED_CLASS - DETERMINERS or lower in _ADVERBS or _looks_like_passive(lower):
+    while begin > 0 and k - begin < 5:
+        word = tokens[begin - 1]
+        lower = word.lower()
+        if word in {"’", "'"} or (lower == "s" and begin > 1 and tokens[begin - 2] in {"’", "'"}):
+            begin -= 1  # "WHO’s krisefond"
+            continue
+        if lower == "og" and begin > 1 and tokens[begin - 2].endswith("-"):
+            begin -= 1  # "børne- og skoleområdet"
+            continue
+        if (
+            not word[0].isalpha()
+            or lower in CLOSED_CLASS - DETERMINERS
+            or lower in _ADVERBS
+            or _looks_like_passive(lower)
+        ):
             break
         begin -= 1
     if begin == k or begin == 0:
         return None
-    verb = tokens[begin - 1].lower()
-    if verb in _NOT_INVERTING or not (_looks_like_passive(verb) or verb in AMOUNT_VERBS | CHANGE_VERBS):
+    v = begin - 1
+    while v > 0 and (tokens[v].lower() in _ADVERBS or tokens[v].lower() in _SUBJECT_PRONOUNS):
+        v -= 1  # "øger vi også mediestøtten med"
+    verb = tokens[v].lower()
+    if verb in _NOT_INVERTING or not (_looks_like_passive(verb) or verb in AMOUNT_VERBS | CHANGE_VERBS | _RAISE_VERBS):
         return None
     if any(t.lower() in DETERMINERS for t in tokens[begin + 1 : k]):
         return None  # a determiner can only open the phrase
     return _head(tokens, k - 1)
+
+
+_SUBJECT_PRONOUNS = frozenset({"vi", "de", "han", "hun", "man", "jeg", "den", "det", "regeringen"})
+# Verbs that raise or lower what follows them by the amount after "med": "styrke dansk diplomati med".
+_RAISE_VERBS = frozenset(
+    "styrke styrker styrket øge øger løfte løfter løftet forhøje støtte støtter tilføre tilfører sænke sænker".split()
+)
 
 
 def subject_lemma(head: str) -> str:
