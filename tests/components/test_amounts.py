@@ -167,7 +167,7 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
     (
         "change-is-two-amounts",
         "Budgettet stiger fra 2 mia. kr. til 3 mia. kr.",
-        [("2 mia. kr.", amount(2e9, subject="budget")), ("3 mia. kr.", amount(3e9))],
+        [("2 mia. kr.", amount(2e9, subject="budget")), ("3 mia. kr.", amount(3e9, subject="budget"))],
     ),
     (
         "en-halv-milliard",
