@@ -144,7 +144,8 @@ _QUALIFIERS = frozenset({"over", "omkring", "mindst", "cirka", "knap", "godt", "
 _SENTENCE_STARTS = {".", "!", "?", ":", "\n", '"', "”", "“", "•", "-", "–"}
 # Endings of Danish inflected adjectives: "militære", "humanitære", "forskellige", "danske", "regionale",
 # and of adverbs made from them ("foreløbigt").
-_ADJECTIVE_ENDINGS = ("ige", "igt", "iske", "isk", "ske", "ære", "elle", "ede", "ale", "ive", "eret")  # "investeret"
+# ... and superlatives ("på sit højeste")
+_ADJECTIVE_ENDINGS = ("ige", "igt", "iske", "isk", "ske", "ære", "elle", "ede", "ale", "ive", "eret", "este")
 # Nouns with those endings (also as the last part of a compound: "kongerige", "ungdomsskole").
 _ADJECTIVE_ENDING_NOUNS: tuple[str, ...] = (
     "rige",
@@ -458,8 +459,8 @@ def _phrase_head(tokens: Sequence[str], i: int, *, one_noun: bool = False) -> st
         i += 1
         if lower.endswith(("erne", "ene")):
             break
-        if one_noun and determined and not lower.endswith("e"):
-            break  # "af den danske befolkning ejer": after a determiner, adjectives in -e, then the noun
+        if one_noun and determined and (not lower.endswith("e") or lower.endswith(("ere", "erne"))):
+            break  # "af den danske befolkning ejer", "af alle borgere benyttede": adjectives in -e, then the noun
     if last is None:
         return None
     head = _head(tokens, last)
