@@ -110,6 +110,14 @@ def _language_switch(doc: Doc, span: Span) -> bool:
     return any(m.start() <= span.start_char < m.end() for m in window)
 
 
+def _names_an_event(doc: Doc, span: Span) -> bool:
+    """An organisation's genitive before a capitalised event noun: "Forsvarets Dag", "Folkemødets Uge"."""
+    if span.end >= len(doc) or not doc[span.end - 1].whitespace_:
+        return False
+    nxt = doc[span.end]
+    return nxt.is_title and nxt.lower_ in EVENT_NOUNS
+
+
 def _is_party_letter(doc: Doc, span: Span) -> bool:
     """ "Anna Touborg (SF)": a party's letters in parentheses after a name are no entity (ANNOTATION.md)."""
     return (
@@ -546,6 +554,8 @@ class EntityResolver:
                 continue  # "Otto Mønsteds Gade", "Hillerød Stadion": a street or building named after the place
             if span.label_ == "CITY" and rid.genitive and _genitive_before_name(doc, span, starts):
                 continue
+            if span.label_ == "ORG" and rid.genitive and _names_an_event(doc, span):
+                continue  # "Forsvarets Dag": the event's name, no mention of Forsvaret
             kept.append(span)
         kept = _cut_before_persons(doc, kept)
         kept = self._extend_orgs(doc, kept)
