@@ -254,6 +254,11 @@ CASES: list[tuple[str, str, list[tuple[str, dict[str, Any]]]]] = [
         ],
     ),
     (
+        "fraction-of-a-percent",
+        "Kommunen skal spare en halv procent af udgifterne til service.",
+        [("en halv procent", quantity(0.5, "procent", "udgift", category="other"))],
+    ),
+    (
         "two-counts-joined",  # the number word after "og" opens a count of its own
         "16 spirituspåvirkede og to narkopåvirkede bilister blev stoppet.",
         [("to narkopåvirkede bilister", quantity(2, "bilist", None))],

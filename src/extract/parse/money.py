@@ -29,6 +29,7 @@ from extract.parse.numbers import (
     SCALE_PATTERN,
     Stretches,
     blocked_spans,
+    fraction_value,
     parse_number,
 )
 from extract.parse.scan import scan, starts
@@ -411,9 +412,31 @@ def find_measures(text: str, index: NumberIndex | None = None) -> Iterator[Measu
         m = _new_level(_MEASURE_RE, m, "m", text)
         if m.group("ms") is None and m.group("mn") and _BARE_ARTICLE.fullmatch(m.group("mn")):
             continue  # "en soldat" is an article, not a count
-        measure = _measure(m, "m", text)
+        measure = _measure(m, "m", text) or _fraction_of_a_percent(m, text)
         if measure is not None:
             yield measure
+
+
+_PERCENT_AFTER = re.compile(r"[ \u00a0]?(?i:procent(?!\w)|pct|%)")
+
+
+def _fraction_of_a_percent(m: re.Match[str], text: str) -> Measure | None:
+    """ "en halv procent", "knap en halv procent": a fraction alone is no count, but a share of one is."""
+    value = fraction_value(m.group("mn") or "") if m.group("ms") is None else None
+    if value is None or not _PERCENT_AFTER.match(text, m.end()):
+        return None
+    qualifier = parse_qualifiers(m.group("q") or "")
+    bound = qualifier.bound
+    return Measure(
+        start=m.start(),
+        end=m.end(),
+        text=m.group(0),
+        value=value,
+        lower=value if bound == "lower" else None,
+        upper=value if bound == "upper" else None,
+        approximate=qualifier.approximate,
+        scaled=False,
+    )
 
 
 def _money(m: re.Match[str], text: str) -> Money | None:

@@ -109,7 +109,8 @@ SCALE_PATTERN = (
     r"|(?:mio|mia|mill|mrd)(?:\.|(?!\w)))"
 )
 
-# Fractions that text2num does not know; only meaningful before a scale word ("halvanden million").
+# Fractions that text2num does not know; only meaningful before a scale word ("halvanden million") or a
+# percentage ("en halv procent", read by `extract.parse.money.find_measures`).
 _FRACTION_WORDS: dict[str, Decimal] = {
     "halvanden": Decimal("1.5"),
     "en halv": Decimal("0.5"),
@@ -146,7 +147,7 @@ _DIGITS = (
 # reused by money.py: NUMBER_START and NUMBER_END fence a number that stands alone, while the two sides of
 # a range ("20-25") use NUMBER_CORE with their own fences.
 NUMBER_START = r"(?<![\w.,/+§-])"
-NUMBER_CORE = rf"(?:{_DIGITS}|(?i:{_FRACTIONS})(?=\s+{SCALE_PATTERN})|(?i:{_WORDS})(?!\w))"
+NUMBER_CORE = rf"(?:{_DIGITS}|(?i:{_FRACTIONS})(?=\s+(?:{SCALE_PATTERN}|(?i:procent|pct)))|(?i:{_WORDS})(?!\w))"
 NUMBER_END = r"(?!\w|/|[-–]\w)"
 NUMBER_PATTERN = NUMBER_START + NUMBER_CORE + NUMBER_END
 # The first word of a number written in words or a fraction ("fem", "femogtyve", "halvanden", "en halv"),
@@ -310,3 +311,8 @@ def blocked_spans(text: str, token_starts: list[int] | None = None) -> Stretches
     )
     (positions,) = _BLOCKED_GATE.positions(text, candidates)
     return Stretches(m.span() for m in scan(_BLOCKED_RE, text, positions))
+
+
+def fraction_value(text: str) -> Decimal | None:
+    """The value of a fraction written in words or as a sign (\"en halv\", \"½\"), else None."""
+    return _FRACTION_WORDS.get(" ".join(text.lower().split()))
