@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from extract.components.entities import SENTENCE_ENDS
 from extract.components.ministers import MINISTER_TOKEN, PARTY_LETTERS, PersonFinder, Words
 from extract.components.model_ner import COMMON_WORDS, DEFAULT_MODEL, model_path
-from extract.extensions import register_extensions
+from extract.extensions import doc_memo, register_extensions
 from extract.resources import city_records, word_list
 from extract.rule_ids import ANY_KEY, parse_rule_id, strip_genitive
 
@@ -141,18 +141,9 @@ def plausible_for_releases(doc: Doc, span: Span, common_words: frozenset[str], f
     return True
 
 
-_LOWER_WORDS: dict[int, tuple[Doc, frozenset[str]]] = {}
-
-
 def _lower_words(doc: Doc) -> frozenset[str]:
     """The words the text writes in lower case (read once per Doc)."""
-    cached = _LOWER_WORDS.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        return cached[1]
-    words = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
-    _LOWER_WORDS.clear()
-    _LOWER_WORDS[id(doc)] = (doc, words)
-    return words
+    return doc_memo(doc, "lower_words", lambda: frozenset(t.text for t in doc if t.is_lower and t.is_alpha))
 
 
 @cache

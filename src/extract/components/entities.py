@@ -52,6 +52,8 @@ FACILITIES = frozenset(
 DOCUMENT_NOUNS = word_list("document_nouns.txt")
 # Nor an event named after it: "Forsvarets Dag", "Folkemødets Uge".
 EVENT_NOUNS = frozenset({"dag", "dage", "uge", "døgn", "konference", "topmøde", "festival", "kongres"})
+# After an organisation's genitive, nouns that make no part of it.
+NOT_PARTS_AFTER_GENITIVE = DOCUMENT_NOUNS | EVENT_NOUNS
 # Words after an organisation's name that name a regional branch of it: "Beredskabsstyrelsen Sjælland".
 REGIONAL_BRANCHES = frozenset(
     "Nord Syd Øst Vest Midt Nordvest Sydvest Nordøst Sydøst Sjælland Fyn Jylland Nordjylland Midtjylland "
@@ -266,7 +268,7 @@ def extend_org_names(doc: Doc, spans: list[Span]) -> list[Span]:
             ends_genitive
             and not acronym
             and _follows_name(doc, span.end, taken)
-            and nxt.lower_ not in DOCUMENT_NOUNS | EVENT_NOUNS
+            and nxt.lower_ not in NOT_PARTS_AFTER_GENITIVE
         ):
             out.append(Span(doc, span.start, span.end + 1, label="ORG", span_id=ANY_KEY))
         elif not rid.genitive and nxt.text in REGIONAL_BRANCHES and gap:

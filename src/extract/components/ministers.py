@@ -67,6 +67,7 @@ ROYAL_TITLES = frozenset({"kronprins", "kronprinsesse", "dronning", "kong", "pri
 # Heads of state and of international bodies are named by the surname alone: "præsident Ghani",
 # "kansler Scholz", "generalsekretær Guterres" (a Danish role noun before one word is too loose: "direktør Vest").
 HEAD_TITLES = frozenset({"præsident", "vicepræsident", "kansler", "forbundskansler", "generalsekretær"})
+SURNAME_TITLES = ROYAL_TITLES | HEAD_TITLES  # titles after which one word is a name
 PARTY_LETTERS = frozenset(party_letters())
 COUNTRY_LEAD_SKIP = frozenset(
     "den det de nuværende tidligere afgående nye nyudnævnte daværende kommende fungerende konstituerede "
@@ -450,7 +451,7 @@ class PersonFinder:
                 continue
             end = self._name_end(w, start, blocked)
             # a royal is named by the first name alone: "Kronprins Frederik", "Dronning Margrethe"
-            if end is not None and (end - start >= 2 or (start == i + 1 and low in ROYAL_TITLES | HEAD_TITLES)):
+            if end is not None and (end - start >= 2 or (start == i + 1 and low in SURNAME_TITLES)):
                 names[start] = end
         # "Jakob Ellemann-Jensen (V)": a party letter after a two-word name
         for i, text in enumerate(w.text):

@@ -269,6 +269,8 @@ LEADS: dict[str, LeadKind] = {
 # and after "den" a season looked at from now ("den kommende vinter"); never a deictic phrase ("tak for i
 # dag", "et grundlag for næste år", "tallene for forrige kvartal": the phrase is the mention, not the lead).
 _CALENDAR_ONLY_LEADS = frozenset({"for", "pr.", "per", "den", "ind i"})
+# "i perioden frem til 2027", "i årene frem til og med 2027": those leads only before a bound.
+_BOUND_REST = re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE)
 # Leads read only before what their pattern allows: "af 5. oktober 2009" (a decision's date), "til den 3.
 # november" (a deadline); "halvdelen af 2022" and "bidrag til 2025" are no dates of that kind.
 _DAY_ONLY_LEADS = {
@@ -277,10 +279,7 @@ _DAY_ONLY_LEADS = {
     "til": re.compile(rf"(?:den\s+|d\.\s*)?\d{{1,2}}\.\s*{MONTH_ANY}|{MONTH_FULL}", re.IGNORECASE),
     # "senere i år", not "Senere torsdag" (later on Thursday: the day is the mention)
     "senere": re.compile(r"i\s+år\b", re.IGNORECASE),
-    "i perioden": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
-    "for perioden": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
-    "i årene": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
-    "for årene": re.compile(r"(?:frem\s+(?:til|mod)|indtil|op\s+til)\b", re.IGNORECASE),
+    **dict.fromkeys(("i perioden", "for perioden", "i årene", "for årene"), _BOUND_REST),
     "året": re.compile(r"\d{4}\b"),  # "året 2022", not "året efter"
 }
 _CALENDAR_REST = re.compile(

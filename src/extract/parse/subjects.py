@@ -101,6 +101,9 @@ _NOT_PURPOSES = _W["not_purposes"]
 _PERCENT_BASES = _W["percent_bases"]
 _NOT_SUBJECTS = _W["not_subjects"]
 _NOT_LABELS = _W["not_labels"]
+_SCALES_AND_UNITS = _W["scales_and_units"]
+_SUBJECT_PRONOUNS = _W["inverted_subjects"]
+_RAISE_VERBS = _W["raise_verbs"]
 _LINK_VERBS = AMOUNT_VERBS | CHANGE_VERBS | COUNT_VERBS
 # Words that are never part of a noun phrase's adjectives or head (adverbs aside: "20 ekstra betjente").
 CLOSED_CLASS = (
@@ -131,9 +134,6 @@ _TIME_AFTER = re.compile(
     # til 3,0 mio. kr. i 2022 og frem, til X"
     r"|(?:og|stigende\s+til)\s+(?:yderligere\s+)?(?:ca\.\s+)?\d[\d.,]*\s+(?:mio\.|mia\.|millioner|milliarder)\s*(?:kr\.|kroner)?"
     r")(?!\w)"
-)
-_SCALES_AND_UNITS = frozenset(
-    "mio mia mill millioner milliarder million milliard kr kroner krone euro dollar pct procent procentpoint".split()
 )
 # Nouns of number before the real head: "til en række natur- og kystprojekter".
 _QUANTIFIER_NOUNS = frozenset({"række", "antal", "serie", "håndfuld", "rækker"})
@@ -418,16 +418,22 @@ def spend_subject(text: str, start: int, end: int) -> str | None:
     return None if head is None or head.lower() in _NOT_PURPOSES else head
 
 
+_PHRASE_DETERMINERS = DETERMINERS | {"al"}
+# Words before a phrase's adjectives and head: determiners, "mere", "henholdsvis".
+_PHRASE_OPENERS = _PHRASE_DETERMINERS | {"mere", "mindre", "henholdsvis"}
+_COUNT_QUALIFIERS = _QUALIFIERS | {"ca"}
+
+
 def _phrase_head(tokens: Sequence[str], i: int, *, one_noun: bool = False) -> str | None:
     """Head of "(determiners) adjectives noun" starting at tokens[i]: the last word of the run, which
     ends at a function word or after a plural definite noun ("af patienterne udredes")."""
     opened = i
-    while i < len(tokens) and tokens[i].lower() in DETERMINERS | {"mere", "mindre", "henholdsvis", "al"}:
+    while i < len(tokens) and tokens[i].lower() in _PHRASE_OPENERS:
         i += 1
-    determined = i > opened and tokens[i - 1].lower() in DETERMINERS | {"al"}
+    determined = i > opened and tokens[i - 1].lower() in _PHRASE_DETERMINERS
     counted = i
     while i + 1 < len(tokens) and (
-        tokens[i].lower() in _QUALIFIERS | {"ca"} or tokens[i][:1].isdigit() or tokens[i] in {".", ","}
+        tokens[i].lower() in _COUNT_QUALIFIERS or tokens[i][:1].isdigit() or tokens[i] in {".", ","}
     ):
         i += 1  # "til de ca. 6.100 landmænd", "til 478 projekter": the count inside the phrase
     if i > counted and tokens[i].lower() in _SCALES_AND_UNITS:
@@ -634,6 +640,7 @@ def _anchored_med(text: str, start: int) -> str | None:
 
 
 _NOT_INVERTING = _AUXILIARIES | {"er", "var", "være", "blive", "bliver", "blev"}
+_INVERTING_VERBS = AMOUNT_VERBS | CHANGE_VERBS | _RAISE_VERBS
 
 
 def inverted_verb_subject(text: str, start: int) -> str | None:
@@ -674,18 +681,11 @@ def inverted_verb_subject(text: str, start: int) -> str | None:
     while v > 0 and (tokens[v].lower() in _ADVERBS or tokens[v].lower() in _SUBJECT_PRONOUNS):
         v -= 1  # "øger vi også mediestøtten med"
     verb = tokens[v].lower()
-    if verb in _NOT_INVERTING or not (_looks_like_passive(verb) or verb in AMOUNT_VERBS | CHANGE_VERBS | _RAISE_VERBS):
+    if verb in _NOT_INVERTING or not (_looks_like_passive(verb) or verb in _INVERTING_VERBS):
         return None
     if any(t.lower() in DETERMINERS for t in tokens[begin + 1 : k]):
         return None  # a determiner can only open the phrase
     return _head(tokens, k - 1)
-
-
-_SUBJECT_PRONOUNS = frozenset({"vi", "de", "han", "hun", "man", "jeg", "den", "det", "regeringen"})
-# Verbs that raise or lower what follows them by the amount after "med": "styrke dansk diplomati med".
-_RAISE_VERBS = frozenset(
-    "styrke styrker styrket øge øger løfte løfter løftet forhøje støtte støtter tilføre tilfører sænke sænker".split()
-)
 
 
 def subject_lemma(head: str) -> str:
